@@ -1,0 +1,2 @@
+//! `atscore` command-line interface (placeholder).
+fn main() {}

@@ -1,0 +1,37 @@
+//! Extractors: one module per format, each turning bytes into a [`Document`].
+//!
+//! The dispatcher here picks the extractor for a detected [`Format`]. Every extractor must
+//! respect [`Limits`] and return typed [`ParseError`]s; the panic guard and time budget live
+//! in [`crate::parse`].
+
+use crate::{Document, Format, Limits, ParseError};
+
+pub mod doc;
+pub mod docx;
+pub mod html;
+pub mod markdown;
+pub mod odt;
+pub mod pdf;
+pub mod rtf;
+pub mod text;
+pub mod zipread;
+
+/// Extract a document of a known format.
+pub fn extract(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, ParseError> {
+    let mut doc = match format {
+        Format::Pdf => pdf::extract(bytes, limits)?,
+        Format::Docx => docx::extract(bytes, limits)?,
+        Format::Odt => odt::extract(bytes, limits)?,
+        Format::Fodt => odt::extract_flat(bytes, limits)?,
+        Format::Rtf => rtf::extract(bytes, limits)?,
+        Format::Doc => doc::extract(bytes, limits)?,
+        Format::Html => html::extract(bytes, limits)?,
+        Format::Markdown => markdown::extract(bytes, limits)?,
+        Format::Text => text::extract(bytes, limits)?,
+    };
+    doc.media_type = format.media_type().to_string();
+    if doc.pages == 0 {
+        doc.pages = 1;
+    }
+    Ok(doc)
+}

@@ -1,0 +1,1 @@
+//! ATS format findings (placeholder).

@@ -1,0 +1,1 @@
+//! Layout analysis for positioned glyphs: glyphs → words → lines → blocks → columns → order.
