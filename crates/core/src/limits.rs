@@ -12,6 +12,8 @@ pub struct Limits {
     pub max_pages: usize,
     /// Maximum inflated size of a single compressed stream or archive entry (default 32 MiB).
     pub max_inflated_stream_bytes: u64,
+    /// Maximum inflated size of a PDF content-like stream (not an image or a font) (default 8 MiB).
+    pub max_content_stream_bytes: u64,
     /// Maximum inflated bytes over the whole document (default 96 MiB).
     pub max_inflated_total_bytes: u64,
     /// Maximum XML/markup nesting depth (default 256).
@@ -30,6 +32,7 @@ impl Default for Limits {
             max_file_bytes: 10 * 1024 * 1024,
             max_pages: 30,
             max_inflated_stream_bytes: 32 * 1024 * 1024,
+            max_content_stream_bytes: 8 * 1024 * 1024,
             max_inflated_total_bytes: 96 * 1024 * 1024,
             max_xml_depth: 256,
             max_archive_entries: 2000,
