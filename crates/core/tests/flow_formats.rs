@@ -38,27 +38,58 @@ fn rtf_fixture_recall_and_order() {
     assert!(recall >= 0.99, "recall {recall}\n{got}");
     assert!(order >= 0.97, "order {order}\n{got}");
     // Structure.
-    let header = d.lines.iter().find(|l| l.region == Region::Header).expect("header line");
+    let header = d
+        .lines
+        .iter()
+        .find(|l| l.region == Region::Header)
+        .expect("header line");
     assert!(header.text.contains("richard.hendriks@mail.com"));
-    assert!(d.lines.iter().any(|l| l.region == Region::Footer && l.text.contains("References")));
+    assert!(d
+        .lines
+        .iter()
+        .any(|l| l.region == Region::Footer && l.text.contains("References")));
     assert!(d
         .lines
         .iter()
         .any(|l| l.region == Region::Footnote && l.text.contains("Grade point average")));
-    assert!(d.lines.iter().any(|l| l.region == Region::TextBox && l.text == "Skills"));
-    assert_eq!(d.facts.header_footer_text.len(), 2, "{:?}", d.facts.header_footer_text);
+    assert!(d
+        .lines
+        .iter()
+        .any(|l| l.region == Region::TextBox && l.text == "Skills"));
+    assert_eq!(
+        d.facts.header_footer_text.len(),
+        2,
+        "{:?}",
+        d.facts.header_footer_text
+    );
     assert_eq!(d.facts.tables, 1);
     assert_eq!(d.facts.text_boxes, 1);
     assert_eq!(d.facts.column_pages, vec![1]);
-    assert!(d.links.iter().any(|u| u.contains("richardhendricks.example.com")));
+    assert!(d
+        .links
+        .iter()
+        .any(|u| u.contains("richardhendricks.example.com")));
     let bullets = d.lines.iter().filter(|l| l.list_item).count();
     assert_eq!(bullets, 3);
-    let we = d.lines.iter().find(|l| l.text == "Work Experience").expect("heading");
+    let we = d
+        .lines
+        .iter()
+        .find(|l| l.text == "Work Experience")
+        .expect("heading");
     assert_eq!(we.heading_level, Some(1));
     assert!(we.bold);
-    assert!(d.lines.iter().any(|l| l.region == Region::Table && l.text.contains("DB1101")));
+    assert!(d
+        .lines
+        .iter()
+        .any(|l| l.region == Region::Table && l.text.contains("DB1101")));
     // The text box appears once.
-    assert_eq!(d.lines.iter().filter(|l| l.text.contains("Compression: Mpeg")).count(), 1);
+    assert_eq!(
+        d.lines
+            .iter()
+            .filter(|l| l.text.contains("Compression: Mpeg"))
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -81,7 +112,10 @@ fn doc_fixture_recall_and_order() {
 fn doc_garbage_is_corrupt() {
     let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     bytes.extend(std::iter::repeat_n(0x41u8, 600));
-    assert!(matches!(doc::extract(&bytes, &limits()), Err(ParseError::Corrupt(_))));
+    assert!(matches!(
+        doc::extract(&bytes, &limits()),
+        Err(ParseError::Corrupt(_))
+    ));
 }
 
 #[test]
@@ -127,11 +161,15 @@ fn text_windows_1252() {
 
 #[test]
 fn text_utf8_bom_and_paragraphs() {
-    let d = text::extract("\u{FEFF}Jane\r\n\r\nSkills\r\nRust".as_bytes(), &limits()).expect("text");
+    let d =
+        text::extract("\u{FEFF}Jane\r\n\r\nSkills\r\nRust".as_bytes(), &limits()).expect("text");
     assert_eq!(d.text(), "Jane\nSkills\nRust");
     assert!(d.lines[1].para_start);
     assert!(!d.lines[2].para_start);
-    assert!(matches!(text::extract(b"   \n ", &limits()), Err(ParseError::Empty)));
+    assert!(matches!(
+        text::extract(b"   \n ", &limits()),
+        Err(ParseError::Empty)
+    ));
 }
 
 // ---------- markdown ----------
@@ -148,14 +186,21 @@ fn markdown_headings_lists_links() {
     assert!(!d.lines[2].para_start);
     let exp = d.lines.iter().find(|l| l.text == "Experience").expect("h2");
     assert_eq!(exp.heading_level, Some(2));
-    let items: Vec<&str> =
-        d.lines.iter().filter(|l| l.list_item).map(|l| l.text.as_str()).collect();
+    let items: Vec<&str> = d
+        .lines
+        .iter()
+        .filter(|l| l.list_item)
+        .map(|l| l.text.as_str())
+        .collect();
     assert_eq!(items, vec!["Led a team", "Built rustc plugins"]);
     assert!(d.lines.iter().any(|l| l.text == "Skills" && l.bold));
     assert!(!d.lines.iter().any(|l| l.text.starts_with("Led") && l.bold));
     assert_eq!(d.links, vec!["https://acme.example".to_string()]);
     assert_eq!(d.facts.tables, 1);
-    assert!(d.lines.iter().any(|l| l.region == Region::Table && l.text == "x y"));
+    assert!(d
+        .lines
+        .iter()
+        .any(|l| l.region == Region::Table && l.text == "x y"));
     assert_eq!(d.facts.images, 1);
     assert!(!d.text().contains("photo"));
 }
@@ -175,14 +220,32 @@ fn html_hidden_text_goes_to_facts() {
 </body></html>"#;
     let d = html::extract(h, &limits()).expect("html");
     let all = d.text();
-    for bad in ["python", "stuffed", "secret", "zero", "scripted", "enable js", "color:red", "T\n"] {
+    for bad in [
+        "python",
+        "stuffed",
+        "secret",
+        "zero",
+        "scripted",
+        "enable js",
+        "color:red",
+        "T\n",
+    ] {
         assert!(!all.contains(bad), "{bad:?} leaked into {all:?}");
     }
     assert!(all.contains("shown anyway"));
     assert_eq!(d.lines[0].heading_level, Some(1));
-    let reasons: Vec<&str> = d.facts.hidden_text.iter().map(|h| h.reason.as_str()).collect();
+    let reasons: Vec<&str> = d
+        .facts
+        .hidden_text
+        .iter()
+        .map(|h| h.reason.as_str())
+        .collect();
     assert_eq!(d.facts.hidden_text.len(), 4, "{reasons:?}");
-    assert!(d.facts.hidden_text.iter().any(|h| h.snippet.contains("kubernetes")));
+    assert!(d
+        .facts
+        .hidden_text
+        .iter()
+        .any(|h| h.snippet.contains("kubernetes")));
     assert!(reasons.contains(&"white text"));
 }
 
@@ -196,8 +259,14 @@ fn html_structure() {
     let t: Vec<&str> = d.lines.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(d.lines[0].region, Region::Header);
     assert!(t.contains(&"line two & more"), "{t:?}");
-    assert!(d.lines.iter().any(|l| l.text == "Go" && l.bold && l.list_item));
-    assert!(d.lines.iter().any(|l| l.text == "2019 Acme" && l.region == Region::Table));
+    assert!(d
+        .lines
+        .iter()
+        .any(|l| l.text == "Go" && l.bold && l.list_item));
+    assert!(d
+        .lines
+        .iter()
+        .any(|l| l.text == "2019 Acme" && l.region == Region::Table));
     assert_eq!(d.facts.tables, 1);
     assert_eq!(d.facts.images, 1);
     assert_eq!(d.links, vec!["mailto:jane@x.io".to_string()]);
@@ -219,7 +288,11 @@ fn html_100k_nested_divs() {
     s.push_str("</body></html>");
     let start = std::time::Instant::now();
     let r = html::extract(s.as_bytes(), &limits());
-    eprintln!("100k nested divs: {:?} in {:?}", r.as_ref().map(|d| d.lines.len()), start.elapsed());
+    eprintln!(
+        "100k nested divs: {:?} in {:?}",
+        r.as_ref().map(|d| d.lines.len()),
+        start.elapsed()
+    );
     match r {
         Ok(d) => {
             assert!(d.text().contains("top"));
@@ -233,7 +306,8 @@ fn html_100k_nested_divs() {
 
 #[test]
 fn rtf_unicode_and_hex_escapes() {
-    let r = br"{\rtf1\ansi\ansicpg1252\uc1 Ren\'e9e \u8220?quoted\u8221? caf\u233\'e9\par \u-3913?x}";
+    let r =
+        br"{\rtf1\ansi\ansicpg1252\uc1 Ren\'e9e \u8220?quoted\u8221? caf\u233\'e9\par \u-3913?x}";
     let d = rtf::extract(r, &limits()).expect("rtf");
     assert_eq!(d.lines[0].text, "Renée \u{201C}quoted\u{201D} café");
     assert_eq!(d.lines[1].text, "\u{F0B7}x".replace('\u{F0B7}', ""));
@@ -275,7 +349,10 @@ fn rtf_deep_nesting_is_limited() {
     s.push_str("deep");
     s.push_str(&"}".repeat(100));
     s.push('}');
-    assert_eq!(rtf::extract(s.as_bytes(), &limits()).expect("rtf").text(), "deep");
+    assert_eq!(
+        rtf::extract(s.as_bytes(), &limits()).expect("rtf").text(),
+        "deep"
+    );
 }
 
 #[test]
@@ -291,8 +368,14 @@ fn rtf_skips_destinations_and_finds_hidden() {
 
 #[test]
 fn rtf_empty_is_error() {
-    assert!(matches!(rtf::extract(b"  ", &limits()), Err(ParseError::Empty)));
-    assert!(matches!(rtf::extract(br"{\rtf1\ansi }", &limits()), Err(ParseError::Empty)));
+    assert!(matches!(
+        rtf::extract(b"  ", &limits()),
+        Err(ParseError::Empty)
+    ));
+    assert!(matches!(
+        rtf::extract(br"{\rtf1\ansi }", &limits()),
+        Err(ParseError::Empty)
+    ));
 }
 
 #[test]

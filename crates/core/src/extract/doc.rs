@@ -96,7 +96,11 @@ impl Walker {
                     &mut self.footer
                 };
                 if !list.iter().any(|l| l.text == line.text) {
-                    self.sink.doc.facts.header_footer_text.push(line.text.clone());
+                    self.sink
+                        .doc
+                        .facts
+                        .header_footer_text
+                        .push(line.text.clone());
                     list.push(line);
                 }
             }
@@ -187,10 +191,10 @@ impl Walker {
     fn warn_depth(&mut self) {
         if !self.depth_warned {
             self.depth_warned = true;
-            self.sink
-                .doc
-                .warnings
-                .push(format!("document nested deeper than {} levels: inner content skipped", self.max_depth));
+            self.sink.doc.warnings.push(format!(
+                "document nested deeper than {} levels: inner content skipped",
+                self.max_depth
+            ));
         }
     }
 
@@ -218,7 +222,13 @@ impl Walker {
                     if let Some(n) = &item.nested {
                         stack.push(Frame::Items(&n.items, child));
                     }
-                    stack.push(Frame::Els(&item.content, Ctx { list: true, ..child }));
+                    stack.push(Frame::Els(
+                        &item.content,
+                        Ctx {
+                            list: true,
+                            ..child
+                        },
+                    ));
                     continue;
                 }
             };
@@ -320,7 +330,9 @@ fn open(bytes: &[u8]) -> Result<DocumentIR, ParseError> {
     match res {
         Ok(Ok(ir)) => Ok(ir),
         Ok(Err(e)) => Err(ParseError::corrupt(format!("legacy Word file: {e}"))),
-        Err(_) => Err(ParseError::corrupt("legacy Word file could not be read (parser failure)")),
+        Err(_) => Err(ParseError::corrupt(
+            "legacy Word file could not be read (parser failure)",
+        )),
     }
 }
 

@@ -15,10 +15,49 @@ use crate::{Document, Limits, ParseError};
 
 /// Elements that start and end a line.
 const BLOCKS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "dialog",
-    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
-    "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
-    "summary", "table", "tbody", "thead", "tfoot", "tr", "ul", "legend", "option", "center",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "ul",
+    "legend",
+    "option",
+    "center",
     "html",
 ];
 
@@ -32,12 +71,15 @@ const DROPPED: &[&str] = &[
 /// nesting by [`flatten_deep_nesting`]).
 const UNTRACKED: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "p", "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", "thead", "tbody",
-    "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head", "body", "!doctype",
+    "track", "wbr", "p", "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", "thead",
+    "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head", "body",
+    "!doctype",
 ];
 
 /// Elements whose content is raw text (copied verbatim, not scanned for tags).
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript", "template"];
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "noscript", "template",
+];
 
 /// Remove start/end tags nested deeper than `max` (their text content is kept), so html5ever
 /// never builds a pathologically deep tree (its scope checks are quadratic in depth).
@@ -53,13 +95,19 @@ fn flatten_deep_nesting(src: &str, max: usize) -> (std::borrow::Cow<'_, str>, bo
         let start = i + off;
         i = start + 1;
         if src.get(start..start + 4) == Some("<!--") {
-            i = src.get(start + 4..).and_then(|r| r.find("-->")).map_or(b.len(), |e| start + 4 + e + 3);
+            i = src
+                .get(start + 4..)
+                .and_then(|r| r.find("-->"))
+                .map_or(b.len(), |e| start + 4 + e + 3);
             continue;
         }
         let closing = b.get(i) == Some(&b'/');
         let name_start = if closing { i + 1 } else { i };
         let mut j = name_start;
-        while b.get(j).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b'!') {
+        while b
+            .get(j)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-' || *c == b'!')
+        {
             j += 1;
         }
         if j == name_start {
@@ -357,7 +405,10 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ParseError> {
                     match name {
                         "b" | "strong" => w.bold_depth += 1,
                         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                            let lvl = name.get(1..).and_then(|d| d.parse::<u8>().ok()).unwrap_or(1);
+                            let lvl = name
+                                .get(1..)
+                                .and_then(|d| d.parse::<u8>().ok())
+                                .unwrap_or(1);
                             w.headings.push(lvl);
                         }
                         "header" => w.regions.push(Region::Header),

@@ -138,10 +138,8 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ParseError> {
                     md.region = Region::Footnote;
                 }
                 Tag::Strong => md.strong_depth += 1,
-                Tag::Link { dest_url, .. } => {
-                    if !dest_url.starts_with('#') {
-                        md.sink.doc.add_link(&dest_url);
-                    }
+                Tag::Link { dest_url, .. } if !dest_url.starts_with('#') => {
+                    md.sink.doc.add_link(&dest_url);
                 }
                 Tag::Image { .. } => {
                     md.sink.doc.facts.images += 1;

@@ -254,7 +254,10 @@ impl Rtf {
     }
 
     fn encoding(&self) -> &'static Encoding {
-        self.font_enc.get(&self.st.font).copied().unwrap_or(self.doc_enc)
+        self.font_enc
+            .get(&self.st.font)
+            .copied()
+            .unwrap_or(self.doc_enc)
     }
 
     /// Decode buffered bytes and emit them.
@@ -578,11 +581,9 @@ impl Rtf {
             }
             "row" | "nestrow" => self.flush_para(dest, false),
             "tab" | "cell" | "nestcell" => self.emit(" "),
-            "trowd" => {
-                if !self.table_open {
-                    self.table_open = true;
-                    self.sink.doc.facts.tables += 1;
-                }
+            "trowd" if !self.table_open => {
+                self.table_open = true;
+                self.sink.doc.facts.tables += 1;
             }
             "intbl" => self.st.intbl = true,
             "pard" => {
@@ -618,16 +619,15 @@ impl Rtf {
                 }
                 self.skip = usize::from(self.st.uc);
             }
-            "cols" => {
-                if param.unwrap_or(1) > 1 && !self.sink.doc.facts.column_pages.contains(&self.page) {
-                    self.sink.doc.facts.column_pages.push(self.page);
-                }
+            "cols"
+                if param.unwrap_or(1) > 1
+                    && !self.sink.doc.facts.column_pages.contains(&self.page) =>
+            {
+                self.sink.doc.facts.column_pages.push(self.page);
             }
-            "chftn" => {
-                if dest == Dest::Footnote {
-                    let n = self.footnotes.to_string();
-                    self.emit(&n);
-                }
+            "chftn" if dest == Dest::Footnote => {
+                let n = self.footnotes.to_string();
+                self.emit(&n);
             }
             "emdash" => self.emit("\u{2014}"),
             "endash" => self.emit("\u{2013}"),
@@ -724,10 +724,14 @@ impl Rtf {
                     let Some(&c) = bytes.get(i) else { break };
                     if c.is_ascii_alphabetic() {
                         let start = i;
-                        while i < n && i - start < 32 && bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                        while i < n
+                            && i - start < 32
+                            && bytes.get(i).is_some_and(u8::is_ascii_alphabetic)
+                        {
                             i += 1;
                         }
-                        let word = std::str::from_utf8(bytes.get(start..i).unwrap_or(&[])).unwrap_or("");
+                        let word =
+                            std::str::from_utf8(bytes.get(start..i).unwrap_or(&[])).unwrap_or("");
                         let word = word.to_string();
                         let mut param: Option<i32> = None;
                         let neg = bytes.get(i) == Some(&b'-')
@@ -737,7 +741,10 @@ impl Rtf {
                         }
                         let dstart = i;
                         let mut v: i64 = 0;
-                        while i < n && i - dstart < 10 && bytes.get(i).is_some_and(u8::is_ascii_digit) {
+                        while i < n
+                            && i - dstart < 10
+                            && bytes.get(i).is_some_and(u8::is_ascii_digit)
+                        {
                             v = v * 10 + i64::from(bytes.get(i).copied().unwrap_or(b'0') - b'0');
                             i += 1;
                         }
@@ -757,7 +764,9 @@ impl Rtf {
                         self.control_word(&word, param);
                     } else if c == b'\'' {
                         i += 1;
-                        let hex = bytes.get(i..i + 2).and_then(|h| std::str::from_utf8(h).ok());
+                        let hex = bytes
+                            .get(i..i + 2)
+                            .and_then(|h| std::str::from_utf8(h).ok());
                         match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
                             Some(v) => {
                                 i += 2;
@@ -808,7 +817,13 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ParseError> {
             r.close_group();
         }
     }
-    for d in [Dest::Header, Dest::Footer, Dest::Footnote, Dest::TextBox, Dest::Body] {
+    for d in [
+        Dest::Header,
+        Dest::Footer,
+        Dest::Footnote,
+        Dest::TextBox,
+        Dest::Body,
+    ] {
         r.flush_para(d, false);
     }
     r.body.append(&mut r.pending_tb);

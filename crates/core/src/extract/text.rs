@@ -15,11 +15,13 @@ pub fn decode_text(bytes: &[u8]) -> (String, &'static str) {
         return (String::from_utf8_lossy(rest).into_owned(), "UTF-8");
     }
     if bytes.starts_with(&[0xFF, 0xFE]) {
-        let (s, _) = encoding_rs::UTF_16LE.decode_without_bom_handling(bytes.get(2..).unwrap_or(&[]));
+        let (s, _) =
+            encoding_rs::UTF_16LE.decode_without_bom_handling(bytes.get(2..).unwrap_or(&[]));
         return (s.into_owned(), "UTF-16LE");
     }
     if bytes.starts_with(&[0xFE, 0xFF]) {
-        let (s, _) = encoding_rs::UTF_16BE.decode_without_bom_handling(bytes.get(2..).unwrap_or(&[]));
+        let (s, _) =
+            encoding_rs::UTF_16BE.decode_without_bom_handling(bytes.get(2..).unwrap_or(&[]));
         return (s.into_owned(), "UTF-16BE");
     }
     match std::str::from_utf8(bytes) {
@@ -202,16 +204,25 @@ mod tests {
 
     #[test]
     fn decodes_encodings() {
-        assert_eq!(decode_text(b"\xEF\xBB\xBFh\xC3\xA9"), ("hé".to_string(), "UTF-8"));
+        assert_eq!(
+            decode_text(b"\xEF\xBB\xBFh\xC3\xA9"),
+            ("hé".to_string(), "UTF-8")
+        );
         assert_eq!(decode_text(b"\xFF\xFEh\0\xE9\0").0, "hé");
         assert_eq!(decode_text(b"\xFE\xFF\0h\0\xE9").0, "hé");
-        assert_eq!(decode_text(b"caf\xE9 \x93q\x94"), ("café \u{201C}q\u{201D}".to_string(), "windows-1252"));
+        assert_eq!(
+            decode_text(b"caf\xE9 \x93q\x94"),
+            ("café \u{201C}q\u{201D}".to_string(), "windows-1252")
+        );
     }
 
     #[test]
     fn lines_and_setext() {
-        let d = extract(b"Jane Doe\n========\n\nExperience\n- Led a team\n* Built\n", &Limits::default())
-            .expect("doc");
+        let d = extract(
+            b"Jane Doe\n========\n\nExperience\n- Led a team\n* Built\n",
+            &Limits::default(),
+        )
+        .expect("doc");
         assert_eq!(d.lines.len(), 4);
         assert_eq!(d.lines[0].heading_level, Some(1));
         assert!(d.lines[2].list_item);
@@ -222,7 +233,10 @@ mod tests {
 
     #[test]
     fn empty_is_error() {
-        assert_eq!(extract(b"  \n\t\n", &Limits::default()), Err(ParseError::Empty));
+        assert_eq!(
+            extract(b"  \n\t\n", &Limits::default()),
+            Err(ParseError::Empty)
+        );
         assert_eq!(extract(b"", &Limits::default()), Err(ParseError::Empty));
     }
 }
