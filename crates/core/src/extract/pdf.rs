@@ -102,7 +102,7 @@ fn extract_page(pdf: &PdfDocument, p: usize, doc: &mut Document) -> pdf_oxide::R
     let page_no = p as u32 + 1;
     let (x0, y0, x1, y1) = pdf.get_page_media_box(p).unwrap_or((0.0, 0.0, 612.0, 792.0));
     let pbox = PageBox { x0: x0.min(x1), y0: y0.min(y1), x1: x0.max(x1), y1: y0.max(y1) };
-    let chars = pdf.extract_chars(p)?;
+    let chars = span_chars(pdf, p)?;
 
     // Fills (background rectangles) under white text tell sidebars from hidden text.
     let dark_fills: Vec<(f32, f32, f32, f32)> = if chars.iter().any(|c| is_white(&c.color)) {
@@ -236,6 +236,41 @@ fn extract_page(pdf: &PdfDocument, p: usize, doc: &mut Document) -> pdf_oxide::R
         }
     }
     Ok(out)
+}
+
+/// The page's glyphs in content-stream order, from the spans (which carry their emission
+/// sequence) split back into positioned glyphs.
+fn span_chars(pdf: &PdfDocument, p: usize) -> pdf_oxide::Result<Vec<pdf_oxide::layout::TextChar>> {
+    let mut spans = pdf.extract_spans(p)?;
+    spans.sort_by_key(|s| s.sequence);
+    Ok(spans.iter().flat_map(|s| s.to_chars()).collect())
+}
+
+/// The page's glyphs in content-stream order. `PdfDocument::extract_chars` sorts glyphs by
+/// position, which destroys the producer's reading order (the best signal we have), so this
+/// runs the same extraction without the sort.
+#[allow(dead_code)]
+fn stream_chars(pdf: &PdfDocument, p: usize) -> pdf_oxide::Result<Vec<pdf_oxide::layout::TextChar>> {
+    use pdf_oxide::extractors::TextExtractor;
+    let page = pdf.get_page(p)?;
+    let Some(page_dict) = page.as_dict() else {
+        return Ok(Vec::new());
+    };
+    let content = match pdf.get_page_content_data(p) {
+        Ok(d) => d,
+        Err(_) => return Ok(Vec::new()),
+    };
+    if !PdfDocument::may_contain_text_public(&content) {
+        return Ok(Vec::new());
+    }
+    let mut ex = TextExtractor::new();
+    ex.set_page_index(p as u32);
+    if let Some(res) = page_dict.get("Resources") {
+        ex.set_resources(res.clone());
+        ex.set_document(pdf);
+        let _ = pdf.load_fonts_public(res, &mut ex);
+    }
+    ex.extract_owned(&content)
 }
 
 fn is_white(c: &pdf_oxide::layout::Color) -> bool {
