@@ -120,7 +120,8 @@ fn extract_page(pdf: &PdfDocument, p: usize, doc: &mut Document) -> pdf_oxide::R
     let mut rotated = String::new();
     let mut hidden: Vec<(String, String)> = Vec::new(); // reason, text
     for c in chars.iter() {
-        let ch = c.char;
+        // A drawn soft hyphen is a visible hyphen (TeX fonts map '-' to U+00AD).
+        let ch = if c.char == '\u{00AD}' { '-' } else { c.char };
         if c.is_rotated() && (c.rotation_degrees - 360.0).abs() > 0.01 {
             rotated.push(ch);
             continue;
@@ -243,7 +244,31 @@ fn extract_page(pdf: &PdfDocument, p: usize, doc: &mut Document) -> pdf_oxide::R
 fn span_chars(pdf: &PdfDocument, p: usize) -> pdf_oxide::Result<Vec<pdf_oxide::layout::TextChar>> {
     let mut spans = pdf.extract_spans(p)?;
     spans.sort_by_key(|s| s.sequence);
-    Ok(spans.iter().flat_map(|s| s.to_chars()).collect())
+    let mut out = Vec::new();
+    for s in &spans {
+        let mut chars = s.to_chars();
+        let n = chars.len();
+        // `to_chars` ignores the exact glyph origins when widths are missing (AltaCV): put
+        // every glyph at its real x and derive its advance from the next origin.
+        if s.char_x_offsets.len() == n && n > 0 {
+            let end = (s.bbox.x + s.bbox.width).max(s.char_x_offsets[n - 1]);
+            for i in 0..n {
+                let x = s.char_x_offsets[i];
+                let next = if i + 1 < n { s.char_x_offsets[i + 1] } else { end };
+                let w = match s.char_widths.get(i) {
+                    Some(&w) if s.char_widths.len() == n && w > 0.0 => w,
+                    _ if next > x => next - x,
+                    _ => 0.5 * s.font_size,
+                };
+                chars[i].origin_x = x;
+                chars[i].bbox.x = x;
+                chars[i].advance_width = w;
+                chars[i].bbox.width = w;
+            }
+        }
+        out.extend(chars);
+    }
+    Ok(out)
 }
 
 /// The page's glyphs in content-stream order. `PdfDocument::extract_chars` sorts glyphs by
