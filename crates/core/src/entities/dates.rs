@@ -489,7 +489,18 @@ fn atoms(text: &str) -> Vec<Atom> {
     let mut out = Vec::new();
     for c in ATOM_RE.captures_iter(text) {
         let whole = c.get(0).expect("group 0");
-        let span = whole.range();
+        let mut span = whole.range();
+        // "GPA 4.00 Aug 2012": "00" is no day; a day must be 1–31 and stand alone.
+        if let (Some(d), Some(mon)) = (c.name("day1"), c.name("mon")) {
+            let v: u32 = d.as_str().parse().unwrap_or(0);
+            let glued = text[..d.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|b| b.is_ascii_digit() || matches!(b, '.' | ',' | '/' | ':'));
+            if v == 0 || v > 31 || glued {
+                span.start = mon.start();
+            }
+        }
         let atom = if c.name("md").is_some() {
             let month = c.name("mon").and_then(|m| month_of(m.as_str()));
             let year = c.name("my").and_then(|m| parse_year(m.as_str()));

@@ -278,7 +278,7 @@ fn clean_rest(s: &str) -> String {
         let t = s
             .trim()
             .trim_matches(|c: char| {
-                c.is_whitespace() || matches!(c, '|' | ',' | ';' | '–' | '—' | '-' | '·' | '•' | '(' | ')' | '@')
+                c.is_whitespace() || matches!(c, '|' | ',' | ';' | '–' | '—' | '-' | '·' | '•' | '@')
             })
             .to_string();
         let t = DATE_WORDS_RE.replace(&t, "").into_owned();
@@ -397,7 +397,7 @@ fn title_case_ratio(s: &str) -> f32 {
 fn header_bullet(it: &Item, kind: EntryKind) -> bool {
     it.bullet
         && !it.anchor
-        && word_count(&it.text) <= 7
+        && word_count(&it.text) <= 10
         && header_ish(&it.text)
         && title_case_ratio(&it.text) >= 0.75
         && (header_cue(&it.text, kind)
@@ -526,6 +526,15 @@ pub(crate) fn segment(lines: &[Line], kind: EntryKind) -> Vec<RawEntry> {
         // 1. Continuation of a wrapped bullet or paragraph.
         if pending.is_empty() && !it.bullet && !it.anchor {
             if let Some(cur) = entries.last_mut() {
+                let soft_open = cur
+                    .raw
+                    .body
+                    .last()
+                    .is_some_and(|b| !b.trim_end().ends_with(['.', '!', '?']));
+                if starts_lowercase(&it.text) && soft_open {
+                    cur.continue_body(&it.text);
+                    continue;
+                }
                 if cur.open && !cur.raw.body.is_empty() {
                     let lower = starts_lowercase(&it.text)
                         || it.text.starts_with([')', ',', ';', '.', ']', '&']);
@@ -817,10 +826,29 @@ const CITIES: &[&str] = &[
 ];
 
 const CITY_PREFIXES: &[&str] = &[
-    "san", "santa", "los", "las", "new", "salt", "st.", "saint", "el", "la", "fort", "palo",
-    "rio", "buenos", "hong", "tel", "ho", "kuala", "mexico", "são", "sao", "den", "the", "de",
-    "del", "west", "east", "north", "south", "port", "grand", "baton", "college",
-];
+    "san", "santa", "los", "las", "new", "salt", "lake", "st.", "st", "saint", "sainte", "el",
+    "la", "le", "fort", "ft.", "palo", "rio", "buenos", "hong", "tel", "ho", "chi", "kuala",
+    "mexico", "são", "sao", "den", "de", "del", "do", "da", "west", "east", "north", "south",
+    "port", "grand", "baton", "college", "mountain", "redwood", "menlo", "ann", "cedar",
+    "corpus", "des", "green", "jersey", "kansas", "long", "oklahoma", "overland", "sioux",
+    "virginia", "cape", "bay", "beverly", "boca", "daly", "foster", "half", "little", "round",
+    "silver", "culver", "chapel", "park", "white", "winston", "coral", "costa", "huntington",
+    "newport", "thousand", "rancho", "royal", "sugar", "walnut", "frankfurt", "abu", "cape",
+    "hanoi", "kuwait", "panama", "guatemala", "ciudad", "santo", "puerto", "bad", "villa",
+]; 
+
+/// Are these words a plausible city name (all but the last are city-name prefixes)?
+fn city_ok(words: &[&str]) -> bool {
+    let joined = words.join(" ").to_lowercase();
+    if CITIES.contains(&joined.as_str()) {
+        return true;
+    }
+    !words.is_empty()
+        && words.len() <= 4
+        && words[..words.len() - 1]
+            .iter()
+            .all(|w| CITY_PREFIXES.contains(&w.to_lowercase().as_str()))
+}
 
 /// Words that belong to organisation names, never to a city before ", ST".
 const ORG_WORDS: &[&str] = &[
@@ -880,6 +908,10 @@ pub(crate) fn is_location(s: &str) -> bool {
     if title_score(city) > 0 {
         return false;
     }
+    let first_part = city.split(',').next().unwrap_or("").trim();
+    if !city_ok(&first_part.split_whitespace().collect::<Vec<_>>()) {
+        return false;
+    }
     let region = region.trim();
     is_state_or_country(region)
         || CITIES.contains(&city.to_lowercase().as_str())
@@ -923,19 +955,14 @@ pub(crate) fn split_location(s: &str) -> (String, Option<String>) {
         if org && !org_ok {
             break;
         }
-        if taken >= 2 && !CITY_PREFIXES.contains(&lw.as_str()) {
+        if taken >= 1 && !CITY_PREFIXES.contains(&lw.as_str()) && !org_ok {
             break;
         }
-        if taken >= 3 {
+        if taken >= 4 {
             break;
         }
         taken += 1;
         k -= 1;
-        if taken >= 2
-            && !(k > 1 && CITY_PREFIXES.contains(&words[k - 1].to_lowercase().as_str()))
-        {
-            break;
-        }
     }
     if taken == 0 || k == 0 {
         return (t.to_string(), None);
