@@ -550,8 +550,7 @@ fn atoms(text: &str) -> Vec<Atom> {
             };
             match (y.and_then(valid_year), m) {
                 (Some(y), Some(m))
-                    if (1..=12).contains(&m)
-                        && numeric_context_ok(text, &span, Kind::Numeric) =>
+                    if (1..=12).contains(&m) && numeric_context_ok(text, &span, Kind::Numeric) =>
                 {
                     Some(Atom {
                         ym: YearMonth::new(y, Some(m as u8)),
@@ -830,7 +829,10 @@ mod tests {
         assert_eq!(YearMonth::new(2020, Some(13)).month, None);
         assert_eq!(y(2020).start_months() + 11, y(2020).end_months());
         assert_eq!(ym(2020, 5).months_since_epoch(), 2020 * 12 + 4);
-        assert_eq!(YearMonth::from_months(ym(2020, 5).months_since_epoch()), ym(2020, 5));
+        assert_eq!(
+            YearMonth::from_months(ym(2020, 5).months_since_epoch()),
+            ym(2020, 5)
+        );
         assert!(y(2020) < ym(2020, 1) && ym(2020, 12) < y(2021));
     }
 
@@ -846,12 +848,30 @@ mod tests {
 
     #[test]
     fn numeric_forms() {
-        assert_eq!(one("01/2020 - 03/2022"), (ym(2020, 1), Some(ym(2022, 3)), false));
-        assert_eq!(one("1/2020–3/2022"), (ym(2020, 1), Some(ym(2022, 3)), false));
-        assert_eq!(one("2020-01 – 2022-03"), (ym(2020, 1), Some(ym(2022, 3)), false));
-        assert_eq!(one("05.2019 - 06.2021"), (ym(2019, 5), Some(ym(2021, 6)), false));
-        assert_eq!(one("15/03/2019 – 30/06/2020"), (ym(2019, 3), Some(ym(2020, 6)), false));
-        assert_eq!(one("01.03.2019 – 30.06.2020"), (ym(2019, 3), Some(ym(2020, 6)), false));
+        assert_eq!(
+            one("01/2020 - 03/2022"),
+            (ym(2020, 1), Some(ym(2022, 3)), false)
+        );
+        assert_eq!(
+            one("1/2020–3/2022"),
+            (ym(2020, 1), Some(ym(2022, 3)), false)
+        );
+        assert_eq!(
+            one("2020-01 – 2022-03"),
+            (ym(2020, 1), Some(ym(2022, 3)), false)
+        );
+        assert_eq!(
+            one("05.2019 - 06.2021"),
+            (ym(2019, 5), Some(ym(2021, 6)), false)
+        );
+        assert_eq!(
+            one("15/03/2019 – 30/06/2020"),
+            (ym(2019, 3), Some(ym(2020, 6)), false)
+        );
+        assert_eq!(
+            one("01.03.2019 – 30.06.2020"),
+            (ym(2019, 3), Some(ym(2020, 6)), false)
+        );
     }
 
     #[test]
@@ -875,17 +895,44 @@ mod tests {
         assert_eq!(find_dates("Fall 2018")[0].0, ym(2018, 9));
         assert_eq!(find_dates("Autumn 2018")[0].0, ym(2018, 9));
         assert_eq!(find_dates("Winter 2019")[0].0, ym(2019, 1));
-        assert_eq!(one("Fall 2013 – Spring 2014"), (ym(2013, 9), Some(ym(2014, 3)), false));
-        assert_eq!(one("Sep 2018 – May 2022"), (ym(2018, 9), Some(ym(2022, 5)), false));
+        assert_eq!(
+            one("Fall 2013 – Spring 2014"),
+            (ym(2013, 9), Some(ym(2014, 3)), false)
+        );
+        assert_eq!(
+            one("Sep 2018 – May 2022"),
+            (ym(2018, 9), Some(ym(2022, 5)), false)
+        );
         assert_eq!(find_dates("Sept. 2018")[0].0, ym(2018, 9));
         assert_eq!(find_dates("Sept 2018")[0].0, ym(2018, 9));
-        assert_eq!(one("Mar 2021 — Jun 2021"), (ym(2021, 3), Some(ym(2021, 6)), false));
-        assert_eq!(one("Jun 2020 to Aug 2020"), (ym(2020, 6), Some(ym(2020, 8)), false));
-        assert_eq!(one("Aug. 2018 – May 2021"), (ym(2018, 8), Some(ym(2021, 5)), false));
-        assert_eq!(one("May 2019 – July 2019"), (ym(2019, 5), Some(ym(2019, 7)), false));
-        assert_eq!(one("Jun – Aug 2020"), (ym(2020, 6), Some(ym(2020, 8)), false));
-        assert_eq!(one("Nov – Feb 2020"), (ym(2019, 11), Some(ym(2020, 2)), false));
-        assert_eq!(one("Jan '19 – Mar '21"), (ym(2019, 1), Some(ym(2021, 3)), false));
+        assert_eq!(
+            one("Mar 2021 — Jun 2021"),
+            (ym(2021, 3), Some(ym(2021, 6)), false)
+        );
+        assert_eq!(
+            one("Jun 2020 to Aug 2020"),
+            (ym(2020, 6), Some(ym(2020, 8)), false)
+        );
+        assert_eq!(
+            one("Aug. 2018 – May 2021"),
+            (ym(2018, 8), Some(ym(2021, 5)), false)
+        );
+        assert_eq!(
+            one("May 2019 – July 2019"),
+            (ym(2019, 5), Some(ym(2019, 7)), false)
+        );
+        assert_eq!(
+            one("Jun – Aug 2020"),
+            (ym(2020, 6), Some(ym(2020, 8)), false)
+        );
+        assert_eq!(
+            one("Nov – Feb 2020"),
+            (ym(2019, 11), Some(ym(2020, 2)), false)
+        );
+        assert_eq!(
+            one("Jan '19 – Mar '21"),
+            (ym(2019, 1), Some(ym(2021, 3)), false)
+        );
         assert_eq!(find_dates("21st January 2015")[0].0, ym(2015, 1));
         assert_eq!(find_dates("March 5, 2020")[0].0, ym(2020, 3));
     }
@@ -919,14 +966,29 @@ mod tests {
         assert_eq!(one("janvier 2020 – aujourd’hui"), (ym(2020, 1), None, true));
         assert_eq!(one("enero 2019 – actualidad"), (ym(2019, 1), None, true));
         assert_eq!(one("Jan. 2019 – heute"), (ym(2019, 1), None, true));
-        assert_eq!(one("März 2018 – Dez. 2019"), (ym(2018, 3), Some(ym(2019, 12)), false));
+        assert_eq!(
+            one("März 2018 – Dez. 2019"),
+            (ym(2018, 3), Some(ym(2019, 12)), false)
+        );
         assert_eq!(one("marzo 2018 – presente"), (ym(2018, 3), None, true));
         assert_eq!(one("sept. 2017 – actuel"), (ym(2017, 9), None, true));
         assert_eq!(one("févr. 2021 – en cours"), (ym(2021, 2), None, true));
-        assert_eq!(one("de enero de 2019 a diciembre de 2020"), (ym(2019, 1), Some(ym(2020, 12)), false));
-        assert_eq!(one("Okt. 2015 bis Juli 2017"), (ym(2015, 10), Some(ym(2017, 7)), false));
-        assert_eq!(one("août 2016 à déc. 2018"), (ym(2016, 8), Some(ym(2018, 12)), false));
-        assert_eq!(one("ago 2016 hasta dic 2018"), (ym(2016, 8), Some(ym(2018, 12)), false));
+        assert_eq!(
+            one("de enero de 2019 a diciembre de 2020"),
+            (ym(2019, 1), Some(ym(2020, 12)), false)
+        );
+        assert_eq!(
+            one("Okt. 2015 bis Juli 2017"),
+            (ym(2015, 10), Some(ym(2017, 7)), false)
+        );
+        assert_eq!(
+            one("août 2016 à déc. 2018"),
+            (ym(2016, 8), Some(ym(2018, 12)), false)
+        );
+        assert_eq!(
+            one("ago 2016 hasta dic 2018"),
+            (ym(2016, 8), Some(ym(2018, 12)), false)
+        );
         assert_eq!(one("seit 2019"), (y(2019), None, true));
         assert_eq!(one("desde 2019"), (y(2019), None, true));
         assert_eq!(one("depuis mars 2020"), (ym(2020, 3), None, true));
@@ -1000,7 +1062,11 @@ mod tests {
             "May the force be with you",
             "hello world",
         ] {
-            assert!(find_date_ranges(s).is_empty(), "{s} → {:?}", find_date_ranges(s));
+            assert!(
+                find_date_ranges(s).is_empty(),
+                "{s} → {:?}",
+                find_date_ranges(s)
+            );
         }
         for s in [
             "123-456-7890",
@@ -1031,10 +1097,16 @@ mod tests {
         ];
         assert_eq!(total_years(&r, ym(2024, 1)), 4.5);
         // Disjoint.
-        let r = [(ym(2010, 1), Some(ym(2010, 12))), (ym(2012, 1), Some(ym(2012, 6)))];
+        let r = [
+            (ym(2010, 1), Some(ym(2010, 12))),
+            (ym(2012, 1), Some(ym(2012, 6))),
+        ];
         assert_eq!(total_years(&r, ym(2024, 1)), 1.5);
         // Contained.
-        let r = [(ym(2010, 1), Some(ym(2015, 12))), (ym(2012, 1), Some(ym(2012, 6)))];
+        let r = [
+            (ym(2010, 1), Some(ym(2015, 12))),
+            (ym(2012, 1), Some(ym(2012, 6))),
+        ];
         assert_eq!(total_years(&r, ym(2024, 1)), 6.0);
         // Open range ends today.
         let r = [(ym(2020, 1), None)];
@@ -1043,11 +1115,17 @@ mod tests {
         let r = [(y(2019), Some(y(2021)))];
         assert_eq!(total_years(&r, ym(2024, 1)), 3.0);
         // Future end cut at today; inverted ignored; empty.
-        let r = [(ym(2023, 1), Some(ym(2030, 1))), (ym(2022, 5), Some(ym(2021, 1)))];
+        let r = [
+            (ym(2023, 1), Some(ym(2030, 1))),
+            (ym(2022, 5), Some(ym(2021, 1))),
+        ];
         assert_eq!(total_years(&r, ym(2023, 12)), 1.0);
         assert_eq!(total_years(&[], ym(2023, 12)), 0.0);
         // Adjacent intervals merge; rounding to one decimal.
-        let r = [(ym(2020, 1), Some(ym(2020, 3))), (ym(2020, 4), Some(ym(2020, 4)))];
+        let r = [
+            (ym(2020, 1), Some(ym(2020, 3))),
+            (ym(2020, 4), Some(ym(2020, 4))),
+        ];
         assert_eq!(total_years(&r, ym(2024, 1)), 0.3);
     }
 

@@ -68,7 +68,10 @@ static LEVEL_RES: LazyLock<Vec<(DegreeLevel, Regex)>> = LazyLock::new(|| {
             DegreeLevel::Bachelor,
             r"(?i)(?:\bbachelors?\b|\bbachelor['’]s\b|\bbaccalaureate\b|\bb\.\s?sc\b\.?|\bbsc\b|\bb\.\s?eng\b\.?|\bbeng\b|\bb\.\s?tech\b|\bbtech\b|\bbba\b|\bb\.b\.a\b|\bbcom\b|\bb\.\s?com\b|\bbfa\b|\bb\.\s?a\.|\bb\.\s?s\.|\bb\.\s?e\.|\blicence\b|\blicenciatura\b|\blicenciad[oa]\b|\bgrado\b|\bgraduad[oa]\s+en\b|\blaurea\b|\bundergraduate\s+degree\b)",
         ),
-        (DegreeLevel::Bachelor, r"\b(?:BS|BA|BE|AB|SB|BSE|BASc|BEng|BSc)\b"),
+        (
+            DegreeLevel::Bachelor,
+            r"\b(?:BS|BA|BE|AB|SB|BSE|BASc|BEng|BSc)\b",
+        ),
         (
             DegreeLevel::Associate,
             r"(?i)(?:\bassociate['’]?s?\s+(?:of|in|degree)\b|\bassociate['’]s\b|\ba\.\s?a\.|\ba\.\s?s\.|\ba\.a\.s\.|\bdut\b|\bbts\b|\btécnico\s+superior\b)",
@@ -107,7 +110,9 @@ fn degree_match(text: &str) -> Option<(DegreeLevel, std::ops::Range<usize>)> {
     }
     // "Associate Software Engineer" is not a degree, but "Associate of Arts" is: handled by the
     // patterns. Highest level wins.
-    found.into_iter().max_by_key(|(l, r)| (*l, std::cmp::Reverse(r.start)))
+    found
+        .into_iter()
+        .max_by_key(|(l, r)| (*l, std::cmp::Reverse(r.start)))
 }
 
 /// The level of the degree named in `text`, if any (highest level when several are named).
@@ -116,13 +121,54 @@ pub fn degree_level(text: &str) -> Option<DegreeLevel> {
 }
 
 const SCHOOL_WORDS: &[&str] = &[
-    "university", "universität", "universitat", "universidad", "université", "universite",
-    "università", "universiteit", "universidade", "college", "institute", "institut",
-    "instituto", "institución", "school", "academy", "académie", "academia", "hochschule",
-    "fachhochschule", "polytechnic", "politecnico", "polytechnique", "politécnica",
-    "politecnica", "escuela", "école", "ecole", "lycée", "lycee", "gymnasium", "conservatory",
-    "conservatoire", "seminary", "kolleg", "campus", "uni", "iit", "eth", "epfl", "mit",
-    "ucla", "postech", "kaist", "insa", "upm", "uc3m", "tu",
+    "university",
+    "universität",
+    "universitat",
+    "universidad",
+    "université",
+    "universite",
+    "università",
+    "universiteit",
+    "universidade",
+    "college",
+    "institute",
+    "institut",
+    "instituto",
+    "institución",
+    "school",
+    "academy",
+    "académie",
+    "academia",
+    "hochschule",
+    "fachhochschule",
+    "polytechnic",
+    "politecnico",
+    "polytechnique",
+    "politécnica",
+    "politecnica",
+    "escuela",
+    "école",
+    "ecole",
+    "lycée",
+    "lycee",
+    "gymnasium",
+    "conservatory",
+    "conservatoire",
+    "seminary",
+    "kolleg",
+    "campus",
+    "uni",
+    "iit",
+    "eth",
+    "epfl",
+    "mit",
+    "ucla",
+    "postech",
+    "kaist",
+    "insa",
+    "upm",
+    "uc3m",
+    "tu",
 ];
 
 /// How much `text` looks like a school name.
@@ -183,7 +229,10 @@ fn split_degree(seg: &str) -> (String, Option<String>) {
     span.end = token_end;
     // Text before the degree word (e.g. "Computer Science B.S.") is the field.
     if span.start > 0 {
-        let before = seg[..span.start].trim().trim_end_matches([',', '-', '–']).trim();
+        let before = seg[..span.start]
+            .trim()
+            .trim_end_matches([',', '-', '–'])
+            .trim();
         if !before.is_empty() && FIELD_SPLIT_RE.find(&seg[span.start..]).is_none() {
             let degree = seg[span.start..].trim().to_string();
             // "Diplom-Informatiker", "Associate of Arts": the degree word is in the middle.
@@ -218,7 +267,7 @@ fn split_degree(seg: &str) -> (String, Option<String>) {
     }
     // "B.S. Computer Science", "MENG IN …" handled above; "BS, Computer Science".
     let field = after
-        .trim_start_matches(|c: char| matches!(c, ',' | ':' | '-' | '–' | ' ' | '.'))
+        .trim_start_matches([',', ':', '-', '–', ' ', '.'])
         .trim();
     let degree = seg[..span.end]
         .trim()
@@ -266,7 +315,8 @@ fn assign_education(r: &RawEntry) -> EducationEntry {
                 let b = b.trim_start_matches(|c: char| c == ')' || c.is_whitespace());
                 let b = b.strip_prefix('(').map_or(b.to_string(), |x| {
                     // "(9.15/10.0)" after the GPA.
-                    x.split_once(')').map_or(x.to_string(), |(_, r)| r.to_string())
+                    x.split_once(')')
+                        .map_or(x.to_string(), |(_, r)| r.to_string())
                 });
                 t = format!("{} {}", a.trim_end_matches([';', ',', ' ', '|']), b)
                     .trim()
@@ -293,9 +343,9 @@ fn assign_education(r: &RawEntry) -> EducationEntry {
     }
     // Degree: the first segment naming one (not a school name like "Institute of …").
     let mut degree_line = None;
-    if let Some(i) = (0..segs.len()).find(|&i| {
-        !used[i] && degree_level(&segs[i].1).is_some() && school_score(&segs[i].1) == 0
-    }) {
+    if let Some(i) = (0..segs.len())
+        .find(|&i| !used[i] && degree_level(&segs[i].1).is_some() && school_score(&segs[i].1) == 0)
+    {
         let (deg, field) = split_degree(&segs[i].1);
         e.level = degree_level(&deg).or_else(|| degree_level(&segs[i].1));
         e.degree = Some(deg);
@@ -377,7 +427,10 @@ mod tests {
             ("BS", Some(Bachelor)),
             ("BA in Economics", Some(Bachelor)),
             ("Bachelor of Science", Some(Bachelor)),
-            ("Bachelor of Engineering in Electrical and Electronics", Some(Bachelor)),
+            (
+                "Bachelor of Engineering in Electrical and Electronics",
+                Some(Bachelor),
+            ),
             ("Licenciatura en Economía", Some(Bachelor)),
             ("Grado en Ingeniería Informática", Some(Bachelor)),
             ("Licence d'informatique", Some(Bachelor)),
@@ -431,7 +484,10 @@ mod tests {
             split_degree("B.S. Computer Science"),
             ("B.S.".into(), Some("Computer Science".into()))
         );
-        assert_eq!(split_degree("Bachelor of Science"), ("Bachelor of Science".into(), None));
+        assert_eq!(
+            split_degree("Bachelor of Science"),
+            ("Bachelor of Science".into(), None)
+        );
         assert_eq!(
             split_degree("Computer Science B.S."),
             ("B.S.".into(), Some("Computer Science".into()))
@@ -440,7 +496,10 @@ mod tests {
             split_degree("Grado en Ingeniería Informática"),
             ("Grado".into(), Some("Ingeniería Informática".into()))
         );
-        assert_eq!(split_degree("Diplom-Informatiker"), ("Diplom-Informatiker".into(), None));
+        assert_eq!(
+            split_degree("Diplom-Informatiker"),
+            ("Diplom-Informatiker".into(), None)
+        );
     }
 
     #[test]
@@ -499,7 +558,10 @@ mod tests {
         ]);
         let e = parse_education(&l);
         assert_eq!(e.len(), 2, "{e:#?}");
-        assert_eq!(e[0].school.as_deref(), Some("Georgia Institute of Technology"));
+        assert_eq!(
+            e[0].school.as_deref(),
+            Some("Georgia Institute of Technology")
+        );
         assert_eq!(e[0].location.as_deref(), Some("Atlanta, GA"));
         assert_eq!(e[0].degree.as_deref(), Some("Master of Science"));
         assert_eq!(e[0].field.as_deref(), Some("Computer Science"));
@@ -575,7 +637,10 @@ mod tests {
         assert_eq!(e.len(), 1, "{e:#?}");
         assert_eq!(e[0].location.as_deref(), Some("Pohang, S.Korea"));
         assert_eq!(e[0].degree.as_deref(), Some("B.S."));
-        assert_eq!(e[0].field.as_deref(), Some("Computer Science and Engineering"));
+        assert_eq!(
+            e[0].field.as_deref(),
+            Some("Computer Science and Engineering")
+        );
         assert_eq!(e[0].details.len(), 1);
 
         let l = lines(&[
@@ -598,7 +663,11 @@ mod tests {
         assert_eq!(e[0].location.as_deref(), Some("Ithaca, NY"));
         assert_eq!(e[1].gpa.as_deref(), Some("3.83/4.0"));
 
-        let l = lines(&["UC Berkeley", "2019", "Bachelor of Science, Computer Science"]);
+        let l = lines(&[
+            "UC Berkeley",
+            "2019",
+            "Bachelor of Science, Computer Science",
+        ]);
         let e = parse_education(&l);
         assert_eq!(e.len(), 1, "{e:#?}");
         assert_eq!(e[0].school.as_deref(), Some("UC Berkeley"));
@@ -632,7 +701,10 @@ mod tests {
         assert_eq!(e[0].location.as_deref(), Some("Granada"));
         assert_eq!(e[0].gpa.as_deref(), Some("8,5/10"));
         assert_eq!(e[1].level, Some(DegreeLevel::Master));
-        assert_eq!(e[1].school.as_deref(), Some("Universidad Politécnica de Madrid"));
+        assert_eq!(
+            e[1].school.as_deref(),
+            Some("Universidad Politécnica de Madrid")
+        );
         assert_eq!(e[1].location.as_deref(), Some("Madrid"));
     }
 }

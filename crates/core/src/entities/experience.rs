@@ -48,7 +48,10 @@ impl ExperienceEntry {
 /// Total years of experience of `entries` (union of their date intervals, see
 /// [`super::dates::total_years`]).
 pub fn total_experience_years(entries: &[ExperienceEntry], today: YearMonth) -> f64 {
-    let iv: Vec<_> = entries.iter().filter_map(ExperienceEntry::interval).collect();
+    let iv: Vec<_> = entries
+        .iter()
+        .filter_map(ExperienceEntry::interval)
+        .collect();
     super::dates::total_years(&iv, today)
 }
 
@@ -139,8 +142,8 @@ static DURATION_SUFFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words before a date that make it part of a sentence rather than an entry's dates.
 const SENTENCE_PREPS: &[&str] = &[
-    "in", "from", "during", "by", "between", "before", "after", "until", "of", "on", "for",
-    "en", "de", "dans", "im", "vor", "nach", "seit", "durante",
+    "in", "from", "during", "by", "between", "before", "after", "until", "of", "on", "for", "en",
+    "de", "dans", "im", "vor", "nach", "seit", "durante",
 ];
 
 /// Words left next to a date that are part of the date, not of the header.
@@ -264,9 +267,8 @@ fn line_dates(text: &str) -> Option<(EntryDates, String, bool, bool)> {
 
 static EMPTY_PARENS_RE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(\s*[,;–—-]?\s*\)|\[\s*\]").expect("parens regex"));
-static SEP_RUN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*(?:[|•·]\s*){2,}|\s+[,;]\s*[,;]\s*").expect("sep run regex")
-});
+static SEP_RUN_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:[|•·]\s*){2,}|\s+[,;]\s*[,;]\s*").expect("sep run regex"));
 
 /// Tidy the text left when dates are removed: empty parentheses, doubled separators, dangling
 /// separators and date words ("Expected", "Graduated:") at the ends.
@@ -278,7 +280,8 @@ fn clean_rest(s: &str) -> String {
         let t = s
             .trim()
             .trim_matches(|c: char| {
-                c.is_whitespace() || matches!(c, '|' | ',' | ';' | '–' | '—' | '-' | '·' | '•' | '@')
+                c.is_whitespace()
+                    || matches!(c, '|' | ',' | ';' | '–' | '—' | '-' | '·' | '•' | '@')
             })
             .to_string();
         let t = DATE_WORDS_RE.replace(&t, "").into_owned();
@@ -348,7 +351,7 @@ fn analyse(line: &Line, kind: EntryKind) -> Option<Item> {
         } else if !d.single && !in_sentence && !rest.is_empty() && !date_first {
             // A bullet ending with right-aligned dates (rendercv classic): the dates may be the
             // entry's; `rest` is the bullet without them.
-            let tail_clean = text.trim_end().trim_end_matches(|c: char| matches!(c, ')' | ']'));
+            let tail_clean = text.trim_end().trim_end_matches([')', ']']);
             let ends_with_date = find_date_ranges(tail_clean)
                 .last()
                 .is_some_and(|r| r.span.end == tail_clean.len());
@@ -387,7 +390,22 @@ fn title_case_ratio(s: &str) -> f32 {
             w.chars()
                 .find(|c| c.is_alphanumeric())
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                || matches!(**w, "&" | "of" | "and" | "de" | "la" | "du" | "der" | "für" | "y" | "et" | "at" | "in" | "for" | "the")
+                || matches!(
+                    **w,
+                    "&" | "of"
+                        | "and"
+                        | "de"
+                        | "la"
+                        | "du"
+                        | "der"
+                        | "für"
+                        | "y"
+                        | "et"
+                        | "at"
+                        | "in"
+                        | "for"
+                        | "the"
+                )
         })
         .count();
     caps as f32 / words.len() as f32
@@ -509,13 +527,10 @@ pub(crate) fn segment(lines: &[Line], kind: EntryKind) -> Vec<RawEntry> {
     let items: Vec<Item> = lines.iter().filter_map(|l| analyse(l, kind)).collect();
     // Layout: date first (moderncv) when the first anchor starts with its date and has text
     // after it, or is a bare date on the very first line.
-    let date_first = items
-        .iter()
-        .position(|it| it.anchor)
-        .is_some_and(|i| {
-            let it = &items[i];
-            (it.date_first && !it.rest.is_empty()) || (i == 0 && it.rest.is_empty())
-        });
+    let date_first = items.iter().position(|it| it.anchor).is_some_and(|i| {
+        let it = &items[i];
+        (it.date_first && !it.rest.is_empty()) || (i == 0 && it.rest.is_empty())
+    });
     let mut entries: Vec<Builder> = Vec::new();
     let mut pending: Vec<String> = Vec::new();
 
@@ -553,13 +568,11 @@ pub(crate) fn segment(lines: &[Line], kind: EntryKind) -> Vec<RawEntry> {
         // 2. Anchor: a line with dates.
         if it.anchor {
             let dates = it.dates;
-            let rest_is_location = !it.rest.is_empty()
-                && split_segments(&it.rest).iter().all(|s| s.location);
+            let rest_is_location =
+                !it.rest.is_empty() && split_segments(&it.rest).iter().all(|s| s.location);
             let late = !date_first
                 && entries.last().is_some_and(|c| {
-                    c.raw.dates.is_none()
-                        && !c.raw.header.is_empty()
-                        && !c.raw.body.is_empty()
+                    c.raw.dates.is_none() && !c.raw.header.is_empty() && !c.raw.body.is_empty()
                 })
                 && (it.rest.is_empty() || rest_is_location);
             if late {
@@ -626,8 +639,8 @@ pub(crate) fn segment(lines: &[Line], kind: EntryKind) -> Vec<RawEntry> {
                 let room = cur.header_segments() < 3
                     && cur.raw.header.len() < 4
                     && (date_first || !bare_anchor_ahead(&items, i + 1, kind));
-                if (only_location && !cur.has_location()) || (room && !date_first)
-                    || (room && date_first && cur.header_segments() < 2)
+                if (only_location && !cur.has_location())
+                    || (room && (!date_first || cur.header_segments() < 2))
                 {
                     cur.raw.header.push(HeaderLine {
                         text: it.text.clone(),
@@ -645,9 +658,8 @@ pub(crate) fn segment(lines: &[Line], kind: EntryKind) -> Vec<RawEntry> {
         }
         // 5. Body line (bullet or sentence).
         if !pending.is_empty() {
-            let looks_header = pending.len() <= 4
-                && pending.iter().any(|p| header_cue(p, kind))
-                && it.bullet;
+            let looks_header =
+                pending.len() <= 4 && pending.iter().any(|p| header_cue(p, kind)) && it.bullet;
             let start_new = match entries.last() {
                 None => true,
                 Some(c) => looks_header && c.raw.dates.is_some() && !date_first,
@@ -717,9 +729,9 @@ static STRONG_SEP_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 const ORG_SUFFIXES: &[&str] = &[
-    "inc", "inc.", "llc", "llc.", "ltd", "ltd.", "limited", "gmbh", "corp", "corp.", "co.",
-    "plc", "s.a.", "s.l.", "sa", "sl", "ag", "se", "bv", "b.v.", "nv", "pty", "kg", "sas",
-    "sarl", "srl", "s.r.l.", "oy", "ab", "lp", "llp", "e.v.", "s.a.s.", "ug",
+    "inc", "inc.", "llc", "llc.", "ltd", "ltd.", "limited", "gmbh", "corp", "corp.", "co.", "plc",
+    "s.a.", "s.l.", "sa", "sl", "ag", "se", "bv", "b.v.", "nv", "pty", "kg", "sas", "sarl", "srl",
+    "s.r.l.", "oy", "ab", "lp", "llp", "e.v.", "s.a.s.", "ug",
 ];
 
 /// Split a header line into segments: strong separators ("|", " – ", ";", " at "), then a
@@ -740,8 +752,8 @@ pub(crate) fn split_segments(text: &str) -> Vec<Segment> {
                 continue;
             }
             let lower = p.to_lowercase();
-            let glue = ORG_SUFFIXES.contains(&lower.as_str())
-                || starts_lowercase(p) && !pieces.is_empty();
+            let glue =
+                ORG_SUFFIXES.contains(&lower.as_str()) || starts_lowercase(p) && !pieces.is_empty();
             match pieces.last_mut() {
                 Some(last) if glue => {
                     last.push_str(", ");
@@ -774,7 +786,11 @@ fn strip_final_period(p: &str) -> String {
     if !p.ends_with('.') {
         return p.to_string();
     }
-    let last = p.split_whitespace().last().unwrap_or_default().to_lowercase();
+    let last = p
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_lowercase();
     let inner_dot = last.trim_end_matches('.').contains('.');
     let single = last.trim_end_matches('.').chars().count() <= 1;
     if ABBREV_END.contains(&last.as_str()) || inner_dot || single {
@@ -785,57 +801,315 @@ fn strip_final_period(p: &str) -> String {
 }
 
 const US_STATES: &[&str] = &[
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
-    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
-    "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
-    "VA", "WA", "WV", "WI", "WY", "DC", "ON", "QC", "BC", "AB", "MB", "NS", "NB", "NL", "PE",
-    "SK",
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC", "ON", "QC", "BC", "AB", "MB", "NS", "NB", "NL", "PE", "SK",
 ];
 
 const COUNTRIES: &[&str] = &[
-    "usa", "u.s.a.", "u.s.a", "us", "u.s.", "uk", "u.k.", "united states", "united kingdom",
-    "england", "scotland", "wales", "ireland", "canada", "mexico", "méxico", "brazil", "brasil",
-    "argentina", "chile", "colombia", "peru", "perú", "uruguay", "venezuela", "ecuador",
-    "germany", "deutschland", "france", "spain", "españa", "espana", "portugal", "italy",
-    "italia", "netherlands", "the netherlands", "belgium", "belgique", "switzerland", "schweiz",
-    "suisse", "austria", "österreich", "sweden", "norway", "denmark", "finland", "poland",
-    "czech republic", "czechia", "hungary", "romania", "greece", "luxembourg", "russia",
-    "ukraine", "turkey", "türkiye", "israel", "egypt", "nigeria", "kenya", "south africa",
-    "morocco", "uae", "united arab emirates", "saudi arabia", "qatar", "india", "pakistan",
-    "bangladesh", "sri lanka", "nepal", "china", "japan", "korea", "south korea", "s.korea",
-    "s. korea", "republic of korea", "taiwan", "hong kong", "singapore", "malaysia",
-    "indonesia", "philippines", "vietnam", "thailand", "australia", "new zealand", "remote",
+    "usa",
+    "u.s.a.",
+    "u.s.a",
+    "us",
+    "u.s.",
+    "uk",
+    "u.k.",
+    "united states",
+    "united kingdom",
+    "england",
+    "scotland",
+    "wales",
+    "ireland",
+    "canada",
+    "mexico",
+    "méxico",
+    "brazil",
+    "brasil",
+    "argentina",
+    "chile",
+    "colombia",
+    "peru",
+    "perú",
+    "uruguay",
+    "venezuela",
+    "ecuador",
+    "germany",
+    "deutschland",
+    "france",
+    "spain",
+    "españa",
+    "espana",
+    "portugal",
+    "italy",
+    "italia",
+    "netherlands",
+    "the netherlands",
+    "belgium",
+    "belgique",
+    "switzerland",
+    "schweiz",
+    "suisse",
+    "austria",
+    "österreich",
+    "sweden",
+    "norway",
+    "denmark",
+    "finland",
+    "poland",
+    "czech republic",
+    "czechia",
+    "hungary",
+    "romania",
+    "greece",
+    "luxembourg",
+    "russia",
+    "ukraine",
+    "turkey",
+    "türkiye",
+    "israel",
+    "egypt",
+    "nigeria",
+    "kenya",
+    "south africa",
+    "morocco",
+    "uae",
+    "united arab emirates",
+    "saudi arabia",
+    "qatar",
+    "india",
+    "pakistan",
+    "bangladesh",
+    "sri lanka",
+    "nepal",
+    "china",
+    "japan",
+    "korea",
+    "south korea",
+    "s.korea",
+    "s. korea",
+    "republic of korea",
+    "taiwan",
+    "hong kong",
+    "singapore",
+    "malaysia",
+    "indonesia",
+    "philippines",
+    "vietnam",
+    "thailand",
+    "australia",
+    "new zealand",
+    "remote",
 ];
 
 const CITIES: &[&str] = &[
-    "berlin", "munich", "münchen", "hamburg", "frankfurt", "cologne", "köln", "stuttgart",
-    "düsseldorf", "vienna", "wien", "zurich", "zürich", "geneva", "genève", "london",
-    "manchester", "edinburgh", "dublin", "paris", "lyon", "toulouse", "marseille", "nantes",
-    "lille", "bordeaux", "madrid", "barcelona", "valencia", "sevilla", "seville", "bilbao",
-    "málaga", "malaga", "granada", "zaragoza", "lisbon", "lisboa", "porto", "milan", "milano",
-    "rome", "roma", "turin", "torino", "amsterdam", "rotterdam", "brussels", "bruxelles",
-    "stockholm", "copenhagen", "oslo", "helsinki", "warsaw", "kraków", "krakow", "prague",
-    "budapest", "athens", "istanbul", "tel aviv", "dubai", "cairo", "lagos", "nairobi",
-    "bangalore", "bengaluru", "mumbai", "delhi", "new delhi", "hyderabad", "pune", "chennai",
-    "kolkata", "beijing", "shanghai", "shenzhen", "hangzhou", "tokyo", "osaka", "seoul",
-    "singapore", "sydney", "melbourne", "toronto", "vancouver", "montreal", "montréal",
-    "new york", "san francisco", "seattle", "boston", "chicago", "austin", "los angeles",
-    "atlanta", "denver", "mexico city", "ciudad de méxico", "buenos aires", "são paulo",
-    "sao paulo", "bogotá", "bogota", "lima", "santiago", "remote", "hybrid", "remoto",
-    "télétravail", "teletrabajo", "homeoffice",
+    "berlin",
+    "munich",
+    "münchen",
+    "hamburg",
+    "frankfurt",
+    "cologne",
+    "köln",
+    "stuttgart",
+    "düsseldorf",
+    "vienna",
+    "wien",
+    "zurich",
+    "zürich",
+    "geneva",
+    "genève",
+    "london",
+    "manchester",
+    "edinburgh",
+    "dublin",
+    "paris",
+    "lyon",
+    "toulouse",
+    "marseille",
+    "nantes",
+    "lille",
+    "bordeaux",
+    "madrid",
+    "barcelona",
+    "valencia",
+    "sevilla",
+    "seville",
+    "bilbao",
+    "málaga",
+    "malaga",
+    "granada",
+    "zaragoza",
+    "lisbon",
+    "lisboa",
+    "porto",
+    "milan",
+    "milano",
+    "rome",
+    "roma",
+    "turin",
+    "torino",
+    "amsterdam",
+    "rotterdam",
+    "brussels",
+    "bruxelles",
+    "stockholm",
+    "copenhagen",
+    "oslo",
+    "helsinki",
+    "warsaw",
+    "kraków",
+    "krakow",
+    "prague",
+    "budapest",
+    "athens",
+    "istanbul",
+    "tel aviv",
+    "dubai",
+    "cairo",
+    "lagos",
+    "nairobi",
+    "bangalore",
+    "bengaluru",
+    "mumbai",
+    "delhi",
+    "new delhi",
+    "hyderabad",
+    "pune",
+    "chennai",
+    "kolkata",
+    "beijing",
+    "shanghai",
+    "shenzhen",
+    "hangzhou",
+    "tokyo",
+    "osaka",
+    "seoul",
+    "singapore",
+    "sydney",
+    "melbourne",
+    "toronto",
+    "vancouver",
+    "montreal",
+    "montréal",
+    "new york",
+    "san francisco",
+    "seattle",
+    "boston",
+    "chicago",
+    "austin",
+    "los angeles",
+    "atlanta",
+    "denver",
+    "mexico city",
+    "ciudad de méxico",
+    "buenos aires",
+    "são paulo",
+    "sao paulo",
+    "bogotá",
+    "bogota",
+    "lima",
+    "santiago",
+    "remote",
+    "hybrid",
+    "remoto",
+    "télétravail",
+    "teletrabajo",
+    "homeoffice",
 ];
 
 const CITY_PREFIXES: &[&str] = &[
-    "san", "santa", "los", "las", "new", "salt", "lake", "st.", "st", "saint", "sainte", "el",
-    "la", "le", "fort", "ft.", "palo", "rio", "buenos", "hong", "tel", "ho", "chi", "kuala",
-    "mexico", "são", "sao", "den", "de", "del", "do", "da", "west", "east", "north", "south",
-    "port", "grand", "baton", "college", "mountain", "redwood", "menlo", "ann", "cedar",
-    "corpus", "des", "green", "jersey", "kansas", "long", "oklahoma", "overland", "sioux",
-    "virginia", "cape", "bay", "beverly", "boca", "daly", "foster", "half", "little", "round",
-    "silver", "culver", "chapel", "park", "white", "winston", "coral", "costa", "huntington",
-    "newport", "thousand", "rancho", "royal", "sugar", "walnut", "frankfurt", "abu", "cape",
-    "hanoi", "kuwait", "panama", "guatemala", "ciudad", "santo", "puerto", "bad", "villa",
-]; 
+    "san",
+    "santa",
+    "los",
+    "las",
+    "new",
+    "salt",
+    "lake",
+    "st.",
+    "st",
+    "saint",
+    "sainte",
+    "el",
+    "la",
+    "le",
+    "fort",
+    "ft.",
+    "palo",
+    "rio",
+    "buenos",
+    "hong",
+    "tel",
+    "ho",
+    "chi",
+    "kuala",
+    "mexico",
+    "são",
+    "sao",
+    "den",
+    "de",
+    "del",
+    "do",
+    "da",
+    "west",
+    "east",
+    "north",
+    "south",
+    "port",
+    "grand",
+    "baton",
+    "college",
+    "mountain",
+    "redwood",
+    "menlo",
+    "ann",
+    "cedar",
+    "corpus",
+    "des",
+    "green",
+    "jersey",
+    "kansas",
+    "long",
+    "oklahoma",
+    "overland",
+    "sioux",
+    "virginia",
+    "cape",
+    "bay",
+    "beverly",
+    "boca",
+    "daly",
+    "foster",
+    "half",
+    "little",
+    "round",
+    "silver",
+    "culver",
+    "chapel",
+    "park",
+    "white",
+    "winston",
+    "coral",
+    "costa",
+    "huntington",
+    "newport",
+    "thousand",
+    "rancho",
+    "royal",
+    "sugar",
+    "walnut",
+    "frankfurt",
+    "abu",
+    "cape",
+    "hanoi",
+    "kuwait",
+    "panama",
+    "guatemala",
+    "ciudad",
+    "santo",
+    "puerto",
+    "bad",
+    "villa",
+];
 
 /// Are these words a plausible city name (all but the last are city-name prefixes)?
 fn city_ok(words: &[&str]) -> bool {
@@ -852,12 +1126,49 @@ fn city_ok(words: &[&str]) -> bool {
 
 /// Words that belong to organisation names, never to a city before ", ST".
 const ORG_WORDS: &[&str] = &[
-    "university", "universität", "universidad", "université", "universita", "università",
-    "college", "institute", "institut", "instituto", "school", "academy", "hochschule",
-    "technology", "technologies", "science", "sciences", "engineering", "research", "labs",
-    "lab", "inc", "inc.", "llc", "ltd", "ltd.", "corp", "corp.", "co.", "gmbh", "group",
-    "systems", "solutions", "company", "bank", "hospital", "center", "centre", "foundation",
-    "of", "and", "for", "the",
+    "university",
+    "universität",
+    "universidad",
+    "université",
+    "universita",
+    "università",
+    "college",
+    "institute",
+    "institut",
+    "instituto",
+    "school",
+    "academy",
+    "hochschule",
+    "technology",
+    "technologies",
+    "science",
+    "sciences",
+    "engineering",
+    "research",
+    "labs",
+    "lab",
+    "inc",
+    "inc.",
+    "llc",
+    "ltd",
+    "ltd.",
+    "corp",
+    "corp.",
+    "co.",
+    "gmbh",
+    "group",
+    "systems",
+    "solutions",
+    "company",
+    "bank",
+    "hospital",
+    "center",
+    "centre",
+    "foundation",
+    "of",
+    "and",
+    "for",
+    "the",
 ];
 
 fn is_state_or_country(s: &str) -> bool {
@@ -898,10 +1209,13 @@ pub(crate) fn is_location(s: &str) -> bool {
     if city.is_empty() || word_count(city) > 5 || starts_lowercase(city) {
         return false;
     }
-    if city
-        .split_whitespace()
-        .any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()) && w != "of")
-        && !CITIES.contains(&city.to_lowercase().as_str())
+    let city_words: Vec<&str> = city.split_whitespace().collect();
+    if city_words.iter().enumerate().any(|(i, w)| {
+        let lw = w.to_lowercase();
+        ORG_WORDS.contains(&lw.as_str())
+            && *w != "of"
+            && !(i + 1 < city_words.len() && CITY_PREFIXES.contains(&lw.as_str()))
+    }) && !CITIES.contains(&city.to_lowercase().as_str())
     {
         return false;
     }
@@ -915,7 +1229,15 @@ pub(crate) fn is_location(s: &str) -> bool {
     let region = region.trim();
     is_state_or_country(region)
         || CITIES.contains(&city.to_lowercase().as_str())
-        || CITIES.contains(&city.split(',').next().unwrap_or("").trim().to_lowercase().as_str())
+        || CITIES.contains(
+            &city
+                .split(',')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_lowercase()
+                .as_str(),
+        )
 }
 
 /// Split a trailing location off a segment: "Google Mountain View, CA" → ("Google",
@@ -975,42 +1297,199 @@ pub(crate) fn split_location(s: &str) -> (String, Option<String>) {
 /// Job-title words (lower case). A word matches exactly or, for long stems, as a suffix
 /// ("softwareentwickler").
 const TITLE_WORDS: &[&str] = &[
-    "engineer", "engineering", "developer", "dev", "programmer", "manager", "analyst", "intern",
-    "internship", "assistant", "director", "consultant", "lead", "leader", "designer",
-    "scientist", "specialist", "coordinator", "officer", "associate", "architect",
-    "administrator", "researcher", "teacher", "professor", "lecturer", "founder",
-    "co-founder", "cofounder", "cto", "ceo", "cfo", "coo", "cio", "vp", "president", "head",
-    "technician", "representative", "advisor", "adviser", "fellow", "tutor", "instructor",
-    "editor", "writer", "accountant", "auditor", "nurse", "member", "volunteer", "owner",
-    "partner", "principal", "supervisor", "executive", "sre", "devops", "trainee", "apprentice",
-    "contractor", "freelancer", "freelance", "staff", "senior", "junior", "student", "chair",
-    "strategist", "producer", "marketer", "recruiter", "agent", "clerk", "cashier", "mechanic",
-    "operator", "pharmacist", "physician", "attorney", "lawyer", "paralegal", "counselor",
-    "therapist", "chef", "waiter", "barista", "postdoc", "postdoctoral", "sde", "swe",
-    "ingénieur", "ingenieur", "développeur", "développeuse", "developpeur", "responsable",
-    "stagiaire", "stage", "alternant", "alternante", "chargé", "chargée", "directeur",
-    "directrice", "consultante", "analyste", "technicien", "technicienne", "gestionnaire",
-    "enseignant", "enseignante", "chercheur", "chercheuse", "conseiller", "conseillère",
-    "chef", "ingeniero", "ingeniera", "desarrollador", "desarrolladora", "programador",
-    "programadora", "gerente", "jefe", "jefa", "analista", "becario", "becaria", "prácticas",
-    "practicante", "directora", "consultor", "consultora", "coordinador", "coordinadora",
-    "técnico", "técnica", "investigador", "investigadora", "profesor", "profesora",
-    "asistente", "auxiliar", "diseñador", "diseñadora", "administrador", "administradora",
-    "puesto", "entwickler", "entwicklerin", "berater", "beraterin", "leiter", "leiterin",
-    "werkstudent", "werkstudentin", "praktikant", "praktikantin", "praktikum",
-    "geschäftsführer", "geschäftsführerin", "referent", "referentin", "sachbearbeiter",
-    "mitarbeiter", "mitarbeiterin", "doktorand", "doktorandin", "architekt", "wissenschaftler",
+    "engineer",
+    "engineering",
+    "developer",
+    "dev",
+    "programmer",
+    "manager",
+    "analyst",
+    "intern",
+    "internship",
+    "assistant",
+    "director",
+    "consultant",
+    "lead",
+    "leader",
+    "designer",
+    "scientist",
+    "specialist",
+    "coordinator",
+    "officer",
+    "associate",
+    "architect",
+    "administrator",
+    "researcher",
+    "teacher",
+    "professor",
+    "lecturer",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "cto",
+    "ceo",
+    "cfo",
+    "coo",
+    "cio",
+    "vp",
+    "president",
+    "head",
+    "technician",
+    "representative",
+    "advisor",
+    "adviser",
+    "fellow",
+    "tutor",
+    "instructor",
+    "editor",
+    "writer",
+    "accountant",
+    "auditor",
+    "nurse",
+    "member",
+    "volunteer",
+    "owner",
+    "partner",
+    "principal",
+    "supervisor",
+    "executive",
+    "sre",
+    "devops",
+    "trainee",
+    "apprentice",
+    "contractor",
+    "freelancer",
+    "freelance",
+    "staff",
+    "senior",
+    "junior",
+    "student",
+    "chair",
+    "strategist",
+    "producer",
+    "marketer",
+    "recruiter",
+    "agent",
+    "clerk",
+    "cashier",
+    "mechanic",
+    "operator",
+    "pharmacist",
+    "physician",
+    "attorney",
+    "lawyer",
+    "paralegal",
+    "counselor",
+    "therapist",
+    "chef",
+    "waiter",
+    "barista",
+    "postdoc",
+    "postdoctoral",
+    "sde",
+    "swe",
+    "ingénieur",
+    "ingenieur",
+    "développeur",
+    "développeuse",
+    "developpeur",
+    "responsable",
+    "stagiaire",
+    "stage",
+    "alternant",
+    "alternante",
+    "chargé",
+    "chargée",
+    "directeur",
+    "directrice",
+    "consultante",
+    "analyste",
+    "technicien",
+    "technicienne",
+    "gestionnaire",
+    "enseignant",
+    "enseignante",
+    "chercheur",
+    "chercheuse",
+    "conseiller",
+    "conseillère",
+    "chef",
+    "ingeniero",
+    "ingeniera",
+    "desarrollador",
+    "desarrolladora",
+    "programador",
+    "programadora",
+    "gerente",
+    "jefe",
+    "jefa",
+    "analista",
+    "becario",
+    "becaria",
+    "prácticas",
+    "practicante",
+    "directora",
+    "consultor",
+    "consultora",
+    "coordinador",
+    "coordinadora",
+    "técnico",
+    "técnica",
+    "investigador",
+    "investigadora",
+    "profesor",
+    "profesora",
+    "asistente",
+    "auxiliar",
+    "diseñador",
+    "diseñadora",
+    "administrador",
+    "administradora",
+    "puesto",
+    "entwickler",
+    "entwicklerin",
+    "berater",
+    "beraterin",
+    "leiter",
+    "leiterin",
+    "werkstudent",
+    "werkstudentin",
+    "praktikant",
+    "praktikantin",
+    "praktikum",
+    "geschäftsführer",
+    "geschäftsführerin",
+    "referent",
+    "referentin",
+    "sachbearbeiter",
+    "mitarbeiter",
+    "mitarbeiterin",
+    "doktorand",
+    "doktorandin",
+    "architekt",
+    "wissenschaftler",
 ];
 
 /// Suffix stems for compound titles ("Softwareentwickler", "Projektleiter").
 const TITLE_STEMS: &[&str] = &[
-    "engineer", "developer", "manager", "entwickler", "ingenieur", "leiter", "berater",
-    "architekt", "analyst", "designer",
+    "engineer",
+    "developer",
+    "manager",
+    "entwickler",
+    "ingenieur",
+    "leiter",
+    "berater",
+    "architekt",
+    "analyst",
+    "designer",
 ];
 
 fn words_lower(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '&' | '(' | ')' | '|' | ':'))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -1027,16 +1506,86 @@ pub(crate) fn title_score(s: &str) -> usize {
 }
 
 const COMPANY_WORDS: &[&str] = &[
-    "inc", "llc", "ltd", "limited", "gmbh", "corp", "corporation", "co", "company", "plc",
-    "university", "universität", "universidad", "université", "universitat", "università",
-    "college", "institute", "institut", "instituto", "school", "academy", "hochschule", "lab",
-    "labs", "laboratory", "laboratories", "technologies", "systems", "solutions", "group",
-    "holdings", "partners", "consulting", "services", "bank", "hospital", "clinic", "agency",
-    "studio", "studios", "foundation", "ministry", "department", "government", "council",
-    "centre", "center", "networks", "media", "ventures", "capital", "enterprises", "industries",
-    "international", "global", "association", "society", "research", "ag", "sa",
-    "sl", "sas", "sarl", "srl", "bv", "nv", "pty", "kg", "oy", "ab", "llp", "lp", "s.a", "s.l",
-    "empresa", "entreprise", "société", "firma", "ug",
+    "inc",
+    "llc",
+    "ltd",
+    "limited",
+    "gmbh",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "plc",
+    "university",
+    "universität",
+    "universidad",
+    "université",
+    "universitat",
+    "università",
+    "college",
+    "institute",
+    "institut",
+    "instituto",
+    "school",
+    "academy",
+    "hochschule",
+    "lab",
+    "labs",
+    "laboratory",
+    "laboratories",
+    "technologies",
+    "systems",
+    "solutions",
+    "group",
+    "holdings",
+    "partners",
+    "consulting",
+    "services",
+    "bank",
+    "hospital",
+    "clinic",
+    "agency",
+    "studio",
+    "studios",
+    "foundation",
+    "ministry",
+    "department",
+    "government",
+    "council",
+    "centre",
+    "center",
+    "networks",
+    "media",
+    "ventures",
+    "capital",
+    "enterprises",
+    "industries",
+    "international",
+    "global",
+    "association",
+    "society",
+    "research",
+    "ag",
+    "sa",
+    "sl",
+    "sas",
+    "sarl",
+    "srl",
+    "bv",
+    "nv",
+    "pty",
+    "kg",
+    "oy",
+    "ab",
+    "llp",
+    "lp",
+    "s.a",
+    "s.l",
+    "empresa",
+    "entreprise",
+    "société",
+    "firma",
+    "ug",
 ];
 
 /// How much `s` looks like an organisation name.
@@ -1184,7 +1733,10 @@ mod tests {
         );
         assert_eq!(
             split_location("Acme Corp San Francisco, CA"),
-            ("Acme Corp".to_string(), Some("San Francisco, CA".to_string()))
+            (
+                "Acme Corp".to_string(),
+                Some("San Francisco, CA".to_string())
+            )
         );
         assert_eq!(
             split_location("Georgia Institute of Technology Atlanta, GA").1,
@@ -1225,13 +1777,19 @@ mod tests {
         ]);
         let e = parse_experience(&l);
         assert_eq!(e.len(), 3, "{e:#?}");
-        assert_eq!(e[0].title.as_deref(), Some("Undergraduate Research Assistant"));
+        assert_eq!(
+            e[0].title.as_deref(),
+            Some("Undergraduate Research Assistant")
+        );
         assert_eq!(e[0].company.as_deref(), Some("Texas A&M University"));
         assert_eq!(e[0].location.as_deref(), Some("College Station, TX"));
         assert_eq!(e[0].start, ym(2020, 6));
         assert!(e[0].current && e[0].end.is_none());
         assert_eq!(e[0].bullets.len(), 3);
-        assert_eq!(e[1].title.as_deref(), Some("Information Technology Support Specialist"));
+        assert_eq!(
+            e[1].title.as_deref(),
+            Some("Information Technology Support Specialist")
+        );
         assert_eq!(e[1].company.as_deref(), Some("Southwestern University"));
         assert_eq!(e[1].start, ym(2018, 9));
         assert_eq!(e[2].end, ym(2019, 7));
@@ -1532,11 +2090,25 @@ mod tests {
         ]);
         let e = parse_experience(&l);
         let all: String = serde_json::to_string(&e).unwrap();
-        for w in ["intro", "Creative", "Senior Web", "San Francisco", "https", "Spearheaded", "Mentored"] {
+        for w in [
+            "intro",
+            "Creative",
+            "Senior Web",
+            "San Francisco",
+            "https",
+            "Spearheaded",
+            "Mentored",
+        ] {
             assert!(all.contains(w), "{w} missing: {all}");
         }
-        assert_eq!(e.last().unwrap().title.as_deref(), Some("Senior Web Developer"));
-        assert_eq!(e.last().unwrap().company.as_deref(), Some("Creative Solutions Inc."));
+        assert_eq!(
+            e.last().unwrap().title.as_deref(),
+            Some("Senior Web Developer")
+        );
+        assert_eq!(
+            e.last().unwrap().company.as_deref(),
+            Some("Creative Solutions Inc.")
+        );
         assert!(parse_experience(&[]).is_empty());
     }
 }
