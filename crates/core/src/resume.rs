@@ -6,7 +6,8 @@ use serde::Serialize;
 use crate::entities::contact::Contact;
 use crate::entities::education::EducationEntry;
 use crate::entities::experience::ExperienceEntry;
-use crate::entities::languages::{Certification, SpokenLanguage};
+use crate::entities::certifications::Certification;
+use crate::entities::languages::SpokenLanguage;
 use crate::findings::Findings;
 use crate::sections::SectionKind;
 

@@ -250,7 +250,20 @@ fn span_chars(pdf: &PdfDocument, p: usize) -> pdf_oxide::Result<Vec<pdf_oxide::l
         let n = chars.len();
         // `to_chars` ignores the exact glyph origins when widths are missing (AltaCV): put
         // every glyph at its real x and derive its advance from the next origin.
-        if s.char_x_offsets.len() == n && n > 0 {
+        let size = s.font_size.abs().max(1.0);
+        let offsets_ok = s.char_x_offsets.len() == n
+            && s.char_x_offsets.windows(2).all(|w| w[1] >= w[0] - 0.5 && w[1] - w[0] <= 3.0 * size);
+        if !offsets_ok && s.char_widths.len() == n && n > 0 && s.char_widths.iter().all(|w| *w >= 0.0) {
+            // Broken origins (ligatures expanded after the fact): prefix-sum the advances.
+            let mut x = s.bbox.x;
+            for (c, &w) in chars.iter_mut().zip(&s.char_widths) {
+                c.origin_x = x;
+                c.bbox.x = x;
+                c.advance_width = w;
+                c.bbox.width = w;
+                x += w;
+            }
+        } else if offsets_ok && n > 0 {
             let end = (s.bbox.x + s.bbox.width).max(s.char_x_offsets[n - 1]);
             for i in 0..n {
                 let x = s.char_x_offsets[i];

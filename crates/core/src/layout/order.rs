@@ -103,8 +103,65 @@ fn row_aligned(lines: &[TextLine], gutter: f32) -> bool {
     aligned as f32 >= 0.6 * small.len() as f32
 }
 
+/// Move lines drawn ahead of their place: a one-line block (typically a section heading, as
+/// in Reactive-Resume's "Azurill", which draws every heading first) that sits directly on top
+/// of a multi-line block drawn later is moved to just before that block.
+pub fn hoist_displaced(lines: Vec<TextLine>) -> Vec<TextLine> {
+    let bl = blocks(&lines);
+    if bl.len() < 3 {
+        return lines;
+    }
+    let mut block_of = vec![0usize; lines.len()];
+    for (b, r) in bl.iter().enumerate() {
+        for i in r.clone() {
+            block_of[i] = b;
+        }
+    }
+    // For each single-line block, the block it should precede (if any).
+    let mut target: Vec<Option<usize>> = vec![None; bl.len()];
+    for (b, r) in bl.iter().enumerate() {
+        if r.len() != 1 {
+            continue;
+        }
+        let h = &lines[r.start];
+        let size = h.size.max(1.0);
+        let below = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| {
+                let dy = l.baseline - h.baseline;
+                dy > 0.3 * size && dy < 3.0 * size && l.x1.min(h.x1) - l.x0.max(h.x0) > 0.0
+            })
+            .min_by(|a, b| a.1.baseline.total_cmp(&b.1.baseline));
+        if let Some((i, _)) = below {
+            let tb = block_of[i];
+            if bl[tb].start == i && tb > b + 1 && bl[tb].len() >= 2 {
+                target[b] = Some(tb);
+            }
+        }
+    }
+    if target.iter().all(|t| t.is_none()) {
+        return lines;
+    }
+    let mut order: Vec<usize> = Vec::with_capacity(lines.len());
+    for (b, r) in bl.iter().enumerate() {
+        if target[b].is_some() {
+            continue;
+        }
+        for (h, t) in target.iter().enumerate() {
+            if *t == Some(b) {
+                order.extend(bl[h].clone());
+            }
+        }
+        order.extend(r.clone());
+    }
+    let mut slots: Vec<Option<TextLine>> = lines.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
 /// Order a page's lines (given in stream order).
 pub fn order_lines(lines: Vec<TextLine>, page_width: f32) -> PageOrder {
+    let lines = hoist_displaced(lines);
     let gutters: Vec<f32> = find_gutters(&lines, page_width)
         .into_iter()
         .filter(|&g| !row_aligned(&lines, g))
