@@ -25,6 +25,14 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // A panic inside the guarded extractor thread is already turned into a `corrupt` error;
+    // keep its backtrace noise off stderr (the contract is one line per error).
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() != Some("atscore-extract") {
+            default_hook(info);
+        }
+    }));
     let cli = Cli::parse();
     match cli.command {
         Command::Parse(args) => parse_cmd::run(args),

@@ -91,6 +91,13 @@ impl PageBox {
     }
 }
 
+fn is_icon_font(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    ["awesome", "phosphor", "glyphicons", "materialicons", "material-icons", "icomoon", "academicons", "fontello"]
+        .iter()
+        .any(|k| n.contains(k))
+}
+
 fn is_bold_font(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
     ["bold", "black", "heavy", "semibold", "demi", ",b", "-bd", "extrabold"]
@@ -124,6 +131,11 @@ fn extract_page(pdf: &PdfDocument, p: usize, doc: &mut Document) -> pdf_oxide::R
         let ch = if c.char == '\u{00AD}' { '-' } else { c.char };
         if c.is_rotated() && (c.rotation_degrees - 360.0).abs() > 0.01 {
             rotated.push(ch);
+            continue;
+        }
+        // Icon fonts (FontAwesome, Phosphor, …) draw pictures, not text.
+        if is_icon_font(&c.font_name) && !ch.is_whitespace() {
+            doc.facts.icon_glyphs += 1;
             continue;
         }
         // Off-page glyphs are invisible to a reader.
