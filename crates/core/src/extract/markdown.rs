@@ -4,7 +4,5 @@ use crate::{Document, Limits, ParseError};
 
 /// Extract a markdown document.
 pub fn extract(_bytes: &[u8], _limits: &Limits) -> Result<Document, ParseError> {
-    Err(ParseError::UnsupportedFormat(
-        "markdown extraction is not implemented yet".into(),
-    ))
+    Err(ParseError::UnsupportedFormat("markdown extraction is not implemented yet".into()))
 }
