@@ -571,7 +571,10 @@ fn lexicon_candidate(lines: &[Line], i: usize) -> Option<Cand> {
     if text.is_empty() || text.chars().count() > 80 {
         return None;
     }
-    let bulleted = l.list_item || strip_bullet(text).is_some_and(|r| r != text);
+    // "——— 个人信息 ———" / "— Skills —": symmetric decoration, not a bullet.
+    let first = text.chars().next().unwrap_or(' ');
+    let decorated = !first.is_alphanumeric() && text.chars().last() == Some(first);
+    let bulleted = l.list_item || (!decorated && strip_bullet(text).is_some_and(|r| r != text));
     let styled = l.heading_level.is_some() || l.bold || is_all_caps(text);
     if bulleted && !styled {
         return None;
@@ -794,4 +797,223 @@ pub fn header_block(sections: &[Section]) -> Range<usize> {
         .iter()
         .find(|s| s.kind == SectionKind::Contact && s.heading.is_none())
         .map_or(0..0, |s| s.lines.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SectionKind::*;
+    use super::*;
+
+    fn k(s: &str) -> Option<SectionKind> {
+        classify_heading(s)
+    }
+
+    #[test]
+    fn english_variants() {
+        for h in [
+            "Experience", "Work Experience", "PROFESSIONAL EXPERIENCE", "Work History", "Employment History",
+            "Employment", "Career History", "Relevant Experience", "Experience & Internships", "Internships",
+            "Research Experience", "Experience (continued)",
+        ] {
+            assert_eq!(k(h), Some(Experience), "{h}");
+        }
+        for h in [
+            "Skills", "Technical Skills", "Core Competencies", "Competencies", "Key Skills", "Areas of Expertise",
+            "Expertise", "Technologies", "Tech Stack", "Tools", "Skills & Tools", "Skills and Tools", "SKILLS & AWARDS",
+            "Programming Languages",
+        ] {
+            assert_eq!(k(h), Some(Skills), "{h}");
+        }
+        for h in ["Education", "Education & Training", "Academic Background", "Qualifications", "Academic Qualifications", "Relevant Coursework"] {
+            assert_eq!(k(h), Some(Education), "{h}");
+        }
+        for h in ["Summary", "Professional Summary", "Profile", "About Me", "Objective", "Career Objective", "Personal Statement"] {
+            assert_eq!(k(h), Some(Summary), "{h}");
+        }
+        assert_eq!(k("Projects"), Some(Projects));
+        assert_eq!(k("Personal Projects"), Some(Projects));
+        assert_eq!(k("Licenses & Certifications"), Some(Certifications));
+        assert_eq!(k("Certificates"), Some(Certifications));
+        assert_eq!(k("Languages"), Some(Languages));
+        assert_eq!(k("Honors & Awards"), Some(Awards));
+        assert_eq!(k("HONORS/AWARDS"), Some(Awards));
+        assert_eq!(k("Achievements"), Some(Awards));
+        assert_eq!(k("Selected Honors"), Some(Awards));
+        assert_eq!(k("Publications"), Some(Publications));
+        assert_eq!(k("Patents"), Some(Publications));
+        assert_eq!(k("Volunteering"), Some(Volunteer));
+        assert_eq!(k("Volunteer Experience"), Some(Volunteer));
+        assert_eq!(k("Community Involvement"), Some(Volunteer));
+        assert_eq!(k("Extracurricular Activities"), Some(Volunteer));
+        assert_eq!(k("ON CAMPUS INVOLVEMENT"), Some(Volunteer));
+        assert_eq!(k("Hobbies"), Some(Interests));
+        assert_eq!(k("Interests"), Some(Interests));
+        assert_eq!(k("References"), Some(References));
+        assert_eq!(k("Referees"), Some(References));
+        assert_eq!(k("Contact Information"), Some(Contact));
+        assert_eq!(k("Personal Details"), Some(Contact));
+        assert_eq!(k("Profiles"), Some(Contact));
+        assert_eq!(k("Additional Information"), Some(Other));
+        assert_eq!(k("Miscellaneous"), Some(Other));
+    }
+
+    #[test]
+    fn french_spanish_german_variants() {
+        assert_eq!(k("Expérience professionnelle"), Some(Experience));
+        assert_eq!(k("EXPERIENCES PROFESSIONNELLES"), Some(Experience));
+        assert_eq!(k("Parcours professionnel"), Some(Experience));
+        assert_eq!(k("Experiencia"), Some(Experience));
+        assert_eq!(k("Experiencia laboral"), Some(Experience));
+        assert_eq!(k("Experiencia Profesional"), Some(Experience));
+        assert_eq!(k("Berufserfahrung"), Some(Experience));
+        assert_eq!(k("Berufliche Erfahrung"), Some(Experience));
+        assert_eq!(k("Werdegang"), Some(Experience));
+        assert_eq!(k("Compétences"), Some(Skills));
+        assert_eq!(k("Competences"), Some(Skills));
+        assert_eq!(k("Habilidades"), Some(Skills));
+        assert_eq!(k("Competencias"), Some(Skills));
+        assert_eq!(k("Kenntnisse"), Some(Skills));
+        assert_eq!(k("Fähigkeiten"), Some(Skills));
+        assert_eq!(k("FAHIGKEITEN"), Some(Skills));
+        assert_eq!(k("Formation"), Some(Education));
+        assert_eq!(k("Études"), Some(Education));
+        assert_eq!(k("Educación"), Some(Education));
+        assert_eq!(k("Formación académica"), Some(Education));
+        assert_eq!(k("Ausbildung"), Some(Education));
+        assert_eq!(k("Bildungsweg"), Some(Education));
+        assert_eq!(k("Studium"), Some(Education));
+        assert_eq!(k("Profil"), Some(Summary));
+        assert_eq!(k("Résumé"), Some(Summary));
+        assert_eq!(k("Perfil"), Some(Summary));
+        assert_eq!(k("Resumen"), Some(Summary));
+        assert_eq!(k("Sobre mí"), Some(Summary));
+        assert_eq!(k("Zusammenfassung"), Some(Summary));
+        assert_eq!(k("Über mich"), Some(Summary));
+        assert_eq!(k("Certificaciones"), Some(Certifications));
+        assert_eq!(k("Zertifikate"), Some(Certifications));
+        assert_eq!(k("Zertifizierungen"), Some(Certifications));
+        assert_eq!(k("Langues"), Some(Languages));
+        assert_eq!(k("Idiomas"), Some(Languages));
+        assert_eq!(k("Sprachen"), Some(Languages));
+        assert_eq!(k("Sprachkenntnisse"), Some(Languages));
+        assert_eq!(k("Prix"), Some(Awards));
+        assert_eq!(k("Premios"), Some(Awards));
+        assert_eq!(k("Auszeichnungen"), Some(Awards));
+        assert_eq!(k("Bénévolat"), Some(Volunteer));
+        assert_eq!(k("Voluntariado"), Some(Volunteer));
+        assert_eq!(k("Ehrenamt"), Some(Volunteer));
+        assert_eq!(k("Centres d'intérêt"), Some(Interests));
+        assert_eq!(k("Centres d’intérêt"), Some(Interests));
+        assert_eq!(k("Intereses"), Some(Interests));
+        assert_eq!(k("Hobbys"), Some(Interests));
+        assert_eq!(k("Interessen"), Some(Interests));
+        assert_eq!(k("Références"), Some(References));
+        assert_eq!(k("Referencias"), Some(References));
+        assert_eq!(k("Referenzen"), Some(References));
+        assert_eq!(k("Coordonnées"), Some(Contact));
+        assert_eq!(k("Datos personales"), Some(Contact));
+        assert_eq!(k("Persönliche Daten"), Some(Contact));
+        assert_eq!(k("Misceláneo"), Some(Other));
+        assert_eq!(k("Conocimientos de computación"), Some(Skills));
+        assert_eq!(k("工作经历"), Some(Experience));
+        assert_eq!(k("教育背景"), Some(Education));
+    }
+
+    #[test]
+    fn decorations_numbering_spacing_colons() {
+        assert_eq!(k("E X P E R I E N C E"), Some(Experience));
+        assert_eq!(k("S K I L L S"), Some(Skills));
+        assert_eq!(k("W O R K  E X P E R I E N C E"), Some(Experience));
+        assert_eq!(k("Skills:"), Some(Skills));
+        assert_eq!(k("EDUCATION :"), Some(Education));
+        assert_eq!(k("1. Experience"), Some(Experience));
+        assert_eq!(k("IV. Education"), Some(Education));
+        assert_eq!(k("■ PROJECTS"), Some(Projects));
+        assert_eq!(k("——— 个人信息 ———"), Some(Contact));
+        assert_eq!(clean_heading("  • Skills: "), "Skills");
+    }
+
+    #[test]
+    fn negatives() {
+        assert_eq!(k("Experience with Python and Go"), None);
+        assert_eq!(k("Education is key"), None);
+        assert_eq!(k("Skills: Python, Go"), None);
+        assert_eq!(k("Software Engineer"), None);
+        assert_eq!(k("Resume"), None);
+        assert_eq!(k("Curriculum Vitae"), None);
+        assert_eq!(k("CHINMAYA KAUNDANYA · RÉSUMÉ"), None);
+        assert_eq!(k(""), None);
+        assert_eq!(k("—"), None);
+        assert_eq!(k("Skills that pay the bills in every company of the world"), None);
+    }
+
+    #[test]
+    fn inline_headings() {
+        assert_eq!(inline_heading("Skills: Python, Go"), Some((Skills, "Skills", "Python, Go")));
+        assert_eq!(inline_heading("Languages：English"), Some((Languages, "Languages", "English")));
+        assert_eq!(inline_heading("Note: something"), None);
+        assert_eq!(inline_content("Skills: Rust"), "Rust");
+        assert_eq!(inline_content("plain"), "plain");
+    }
+
+    fn pl(v: &[&str]) -> Vec<Line> {
+        v.iter().map(|s| Line::plain(*s)).collect()
+    }
+
+    #[test]
+    fn false_positives_in_text() {
+        let lines = pl(&[
+            "Jane Doe",
+            "Experience",
+            "Led the migration of the billing platform and mentored engineers on",
+            "education",
+            "programs across the company.",
+            "• Education",
+            "Skills are important to me.",
+            "Key Skills",
+            "Rust",
+        ]);
+        let s = detect_sections(&lines);
+        let ks: Vec<_> = s.iter().map(|x| x.kind).collect();
+        assert_eq!(ks, vec![Contact, Experience, Skills]);
+        assert_eq!(s[1].lines, 2..7);
+    }
+
+    #[test]
+    fn kv_rows_are_not_headings() {
+        let lines = pl(&["Technical Skills", "Languages: Java, Python", "Frameworks: React", "Tools: Git"]);
+        let s = detect_sections(&lines);
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].kind, Skills);
+    }
+
+    #[test]
+    fn big_font_headings_without_lexicon() {
+        let body = |t: &str| Line { font_size: 10.0, ..Line::plain(t) };
+        let big = |t: &str| Line { font_size: 14.0, ..Line::plain(t) };
+        let lines = vec![
+            Line { font_size: 24.0, ..Line::plain("Zhang Wei") },
+            body("zhang@wei.cn"),
+            big("Arbeitsproben"),
+            body("Some long line of body text here for the weight of the median"),
+            big("Mitgliedschaften"),
+            body("Another long line of body text here for the weight of the median"),
+        ];
+        let s = detect_sections(&lines);
+        let ks: Vec<_> = s.iter().map(|x| x.kind).collect();
+        assert_eq!(ks, vec![Contact, Other, Other]);
+        assert_eq!(s[1].heading.as_deref(), Some("Arbeitsproben"));
+        assert_eq!(body_font_size(&lines), 10.0);
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        for t in ["", " ", ":", "：", "é:", "•", "— —", "1.", "(((", "ß", "\u{0301}", "A. B.", "x:ü", "💼 Experience"] {
+            let _ = classify_heading(t);
+            let _ = inline_heading(t);
+            let _ = clean_heading(t);
+            let _ = detect_sections(&pl(&[t, t, "Skills", t]));
+        }
+        assert_eq!(k("💼 Experience"), Some(Experience));
+    }
 }

@@ -225,8 +225,22 @@ pub fn normalize_phone(raw: &str) -> Option<String> {
     if !(7..=15).contains(&n) {
         return None;
     }
-    let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
+    if digits.bytes().all(|b| b == b'0') {
+        return None;
+    }
     let has = |c: char| body.contains(c);
+    // Decimals and grades: "3.66", "9.15/10.0".
+    let b = body.as_bytes();
+    for (k, &ch) in b.iter().enumerate() {
+        if ch == b'.' && k > 0 && k + 1 < b.len() && b[k - 1].is_ascii_digit() && b[k + 1].is_ascii_digit() {
+            let left = b[..k].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+            let right = b[k + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if left == 1 || right == 1 || has('/') {
+                return None;
+            }
+        }
+    }
+    let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
     if !plus {
         // Dates and year ranges.
         let years = groups.iter().filter(|g| is_year(g)).count();
@@ -244,7 +258,13 @@ pub fn normalize_phone(raw: &str) -> Option<String> {
             return None;
         }
         if digits.starts_with("00") && n >= 10 {
+            if digits[2..].starts_with('0') {
+                return None;
+            }
             return Some(format!("+{}", &digits[2..]));
+        }
+        if n > 12 {
+            return None;
         }
         let nanp_grouping = lens == [3, 3, 4] || (lens == [1, 3, 3, 4] && groups[0] == "1");
         if nanp_grouping {
@@ -446,7 +466,7 @@ fn city_like(s: &str) -> bool {
 /// A location in a line: `City, ST`, `City, ST 12345`, `City, State`, `City, Country`,
 /// `City, Region, Country`.
 pub fn find_location(text: &str) -> Option<String> {
-    for seg in text.split(['•', '·', ';', '\t', '–', '—', '|']).flat_map(|s| s.split(" , ")).flat_map(|s| s.split(" - ")) {
+    for seg in text.split(['•', '·', ';', '\t', '–', '—', '|']).flat_map(|s| s.split(" , ")).flat_map(|s| s.split(" - ")).flat_map(|s| s.split(". ")) {
         let seg = seg.trim();
         if seg.is_empty() || seg.contains('@') || seg.contains("://") || seg.contains("www.") {
             continue;
@@ -483,7 +503,7 @@ fn labelled_location(text: &str) -> Option<String> {
     if LABELS.contains(&label) {
         let sep = text[p..].chars().next().map_or(1, char::len_utf8);
         let v = text[p + sep..].trim();
-        if !v.is_empty() && !v.contains('@') {
+        if !v.is_empty() && !v.contains(['@', '{', '[', '<']) {
             return Some(v.to_string());
         }
     }
@@ -630,8 +650,9 @@ pub fn extract_contact(lines: &[Line], header_block: Range<usize>, links: &[Stri
         }
     }
     if c.location.is_none() {
+        let tier1_anchors: Vec<usize> = anchors.iter().copied().filter(|&a| !in_tier0(a)).collect();
         for &i in &tier1 {
-            let near = anchors.iter().any(|&a| a.abs_diff(i) <= 3);
+            let near = tier1_anchors.iter().any(|&a| a.abs_diff(i) <= 3);
             let loc = labelled_location(&lines[i].text).or_else(|| if near { find_location(&lines[i].text) } else { None });
             if loc.is_some() {
                 c.location = loc;
@@ -667,4 +688,104 @@ fn pick_name(lines: &[Line], idx: &[usize]) -> Option<String> {
     };
     let t = lines[best].text.trim();
     Some(t.strip_prefix("Name:").unwrap_or(t).trim().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn np(s: &str) -> Option<String> {
+        normalize_phone(s)
+    }
+
+    #[test]
+    fn phones_us() {
+        assert_eq!(np("(555) 123-4567").as_deref(), Some("+15551234567"));
+        assert_eq!(np("555-123-4567").as_deref(), Some("+15551234567"));
+        assert_eq!(np("555.123.4567").as_deref(), Some("+15551234567"));
+        assert_eq!(np("1-555-123-4567").as_deref(), Some("+15551234567"));
+        assert_eq!(np("+1 (415) 555-0142").as_deref(), Some("+14155550142"));
+        assert_eq!(np("+1-123-456-7890").as_deref(), Some("+11234567890"));
+        assert_eq!(np("(555) 123-4567 ext. 89").as_deref(), Some("+15551234567"));
+        assert_eq!(np("555-123-4567 x12").as_deref(), Some("+15551234567"));
+        assert_eq!(np("Phone: (909) 555‐5555").as_deref(), Some("+19095555555"));
+    }
+
+    #[test]
+    fn phones_international() {
+        assert_eq!(np("+44 20 7946 0958").as_deref(), Some("+442079460958"));
+        assert_eq!(np("+44 (0)20 7946 0958").as_deref(), Some("+442079460958"));
+        assert_eq!(np("06 12 34 56 78").as_deref(), Some("06 12 34 56 78"));
+        assert_eq!(np("+33 6 12 34 56 78").as_deref(), Some("+33612345678"));
+        assert_eq!(np("+49 (0)30 1234567").as_deref(), Some("+49301234567"));
+        assert_eq!(np("+49 (0)30 12345-67 Durchwahl 12").as_deref(), Some("+49301234567"));
+        assert_eq!(np("0049 30 1234567").as_deref(), Some("+49301234567"));
+        assert_eq!(np("030 1234567").as_deref(), Some("030 1234567"));
+        assert_eq!(np("(+82) 10-9030-1843").as_deref(), Some("+821090301843"));
+        assert_eq!(np("18080809090").as_deref(), Some("18080809090"));
+    }
+
+    #[test]
+    fn phones_negative() {
+        for s in [
+            "2019-2021", "2019 – 2021", "2019", "12345", "12345-6789", "3.8/4.0", "3.97/4.00", "12/05/2020",
+            "2020.05.12", "2001.07-2020.06", "Jan 2019 - Dec 2021", "abc", "", "+", "123", "000 00 0000",
+            "+00 (0)00 000 0000", "12345678901234567", "94588 555 123 4567",
+        ] {
+            assert_eq!(np(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn find_phone_in_lines() {
+        assert_eq!(find_phone("Pleasantville, CA 94588  (555) 123-4567  john@x.com").as_deref(), Some("+15551234567"));
+        assert_eq!(find_phone("123-456-7890 | jake@su.edu").as_deref(), Some("+11234567890"));
+        assert_eq!(find_phone("Aug 2012 – Dec 2013"), None);
+        assert_eq!(find_phone("GPA: 3.66 (9.15/10.0)"), None);
+    }
+
+    #[test]
+    fn names() {
+        for n in ["Jake Ryan", "JOHN DOE", "Claud D. Park", "Leo Leopard", "Jean-Luc de la Fontaine", "小龙 李", "卅一", "Mary O'Neil"] {
+            assert!(looks_like_name(n), "{n}");
+        }
+        for n in [
+            "Senior Software Engineer", "San Francisco, CA", "Education", "john@doe.com", "Jake", "Creative and Innovative Web Developer",
+            "Curriculum Vitae", "BUG工程师", "Welcome to RenderCV", "Amazon Web Services", "123 Main Street", "linkedin.com/in/x", "",
+        ] {
+            assert!(!looks_like_name(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn urls_and_emails() {
+        assert_eq!(find_emails("Email: a.b@c.co.uk, x"), vec!["a.b@c.co.uk"]);
+        assert_eq!(
+            find_links("123 | jake@su.edu | linkedin.com/in/jake | github.com/jake | Node.js", false),
+            vec!["https://linkedin.com/in/jake", "https://github.com/jake"]
+        );
+        assert_eq!(find_links("www.site.com and http://Example.org/x/", false), vec!["https://www.site.com", "https://example.org/x"]);
+        assert_eq!(find_links("sourabhbajaj.com", true), vec!["https://sourabhbajaj.com"]);
+        assert!(find_links("sourabhbajaj.com", false).is_empty());
+        assert_eq!(normalize_url("mailto:a@b.c"), None);
+        assert_eq!(normalize_url("tel:+1555"), None);
+    }
+
+    #[test]
+    fn locations() {
+        assert_eq!(find_location("Pleasantville, CA 94588").as_deref(), Some("Pleasantville, CA 94588"));
+        assert_eq!(find_location("555 La Verne Way, La Verne, CA").as_deref(), Some("La Verne, CA"));
+        assert_eq!(find_location("Pune, Maharashtra, India").as_deref(), Some("Pune, Maharashtra, India"));
+        assert_eq!(find_location("Berlin, Germany").as_deref(), Some("Berlin, Germany"));
+        assert_eq!(find_location("john@x.com , +1 (415) 555-0142 , San Francisco, CA , x").as_deref(), Some("San Francisco, CA"));
+        assert_eq!(find_location("Programmer, San Francisco, California. Website: x").as_deref(), Some("San Francisco, California"));
+        assert_eq!(find_location("Python, Go, Rust"), None);
+    }
+
+    #[test]
+    fn extract_never_panics() {
+        let lines: Vec<Line> = ["", "é", "+", "@", "(((", "http://", "Name:"].iter().map(|s| Line::plain(*s)).collect();
+        let _ = extract_contact(&lines, 0..100, &["mailto:".into(), "tel:".into(), "".into()]);
+        let _ = extract_contact(&[], 5..2, &[]);
+    }
 }
