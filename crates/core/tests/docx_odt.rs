@@ -28,7 +28,21 @@ fn check_fidelity(name: &str, truth: &str, doc: &Document) {
     let got = doc.text();
     let recall = word_recall(truth, &got);
     let order = bigram_order(truth, &got);
-    println!("{name}: recall {recall:.4} order {order:.4}");
+    let f = &doc.facts;
+    println!(
+        "{name}: recall {recall:.4} order {order:.4} | pages {} lines {} tables {} columns {:?} \
+         images {} text boxes {} header/footer {} links {:?} hidden {} warnings {:?}",
+        doc.pages,
+        doc.lines.len(),
+        f.tables,
+        f.column_pages,
+        f.images,
+        f.text_boxes,
+        f.header_footer_text.len(),
+        doc.links,
+        f.hidden_text.len(),
+        doc.warnings
+    );
     assert!(
         recall >= 0.99,
         "{name}: word recall {recall:.4} < 0.99\n{got}"

@@ -12,7 +12,9 @@ mod styles;
 mod walker;
 pub(crate) mod xmlutil;
 
-pub(crate) use builder::{LineSink, ParaBuf};
+pub(crate) use builder::{push_page, LineSink, ParaBuf};
+
+use std::collections::{HashMap, HashSet};
 
 use self::styles::{app_pages, parse_rels, parse_styles, rels_name, resolve_target, Rels, Styles};
 use self::walker::{Acc, NoteKind, Walker};
@@ -88,14 +90,18 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ParseError> {
             &mut warnings,
         )?;
         w.finish();
-        let mut found = std::mem::take(&mut w.notes);
+        let found = std::mem::take(&mut w.notes);
         drop(w);
         if refs.is_empty() {
             notes.extend(found.into_iter().flat_map(|(_, l)| l));
         } else {
+            // Notes in the order of their references; unreferenced notes are not shown.
+            let mut by_id: HashMap<String, Vec<Line>> = HashMap::new();
+            for (id, lines) in found {
+                by_id.entry(id).or_insert(lines);
+            }
             for id in refs {
-                if let Some(pos) = found.iter().position(|(nid, _)| *nid == id) {
-                    let (_, lines) = found.swap_remove(pos);
+                if let Some(lines) = by_id.remove(&id) {
                     notes.extend(lines);
                 }
             }
@@ -130,9 +136,8 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ParseError> {
     doc.lines.extend(body);
     doc.lines.extend(notes);
     doc.lines.extend(footers);
-    for url in &acc.links {
-        doc.add_link(url);
-    }
+    // Already trimmed and de-duplicated (`Document::add_link` would be quadratic here).
+    doc.links = acc.links;
     doc.facts.tables = acc.tables;
     doc.facts.images = acc.images;
     doc.facts.text_boxes = acc.text_boxes;
@@ -213,7 +218,7 @@ fn walk_side_parts(
         }
     }
     let mut out: Vec<Line> = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for name in names {
         let Some(xml) = zip.read(&name)? else {
             continue;
@@ -231,10 +236,9 @@ fn walk_side_parts(
             .map(|l| l.text.as_str())
             .collect::<Vec<_>>()
             .join("\n");
-        if key.is_empty() || seen.contains(&key) {
+        if key.is_empty() || !seen.insert(key) {
             continue;
         }
-        seen.push(key);
         out.extend(lines);
     }
     Ok(out)

@@ -5,12 +5,12 @@
 //! (text boxes after their anchoring paragraph), notes, footer lines. Shares the bounded ZIP
 //! reader, the safe XML loop and the line builder with [`super::docx`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use quick_xml::events::BytesStart;
 
 use super::docx::xmlutil::{self, attr, XmlHandler};
-use super::docx::{LineSink, ParaBuf};
+use super::docx::{push_page, LineSink, ParaBuf};
 use super::zipread::ZipPackage;
 use crate::document::FormatFacts;
 use crate::{Document, Limits, Line, ParseError, Region};
@@ -104,6 +104,7 @@ enum Tag {
     HeaderFooter,
     ListItem,
     AutoStyles,
+    Frame,
     Other,
 }
 
@@ -119,6 +120,9 @@ struct OdtWalker {
     sink: LineSink,
     facts: FormatFacts,
     links: Vec<String>,
+    link_set: HashSet<String>,
+    /// Open `draw:frame`s: whether an image was met inside (SVG + PNG alternatives count once).
+    frames: Vec<bool>,
     common: HashMap<String, OStyle>,
     auto: HashMap<String, OStyle>,
     defaults: OStyle,
@@ -139,7 +143,7 @@ struct OdtWalker {
     footers: Vec<Line>,
     notes: Vec<Line>,
     hf_start: usize,
-    hf_seen: Vec<String>,
+    hf_seen: HashSet<String>,
     meta_pages: Option<u32>,
 }
 
@@ -174,6 +178,8 @@ impl OdtWalker {
             sink: LineSink::new(max_chars),
             facts: FormatFacts::default(),
             links: Vec::new(),
+            link_set: HashSet::new(),
+            frames: Vec::new(),
             common: HashMap::new(),
             auto: HashMap::new(),
             defaults: OStyle::default(),
@@ -194,7 +200,7 @@ impl OdtWalker {
             footers: Vec::new(),
             notes: Vec::new(),
             hf_start: 0,
-            hf_seen: Vec::new(),
+            hf_seen: HashSet::new(),
             meta_pages: None,
         }
     }
@@ -320,9 +326,7 @@ impl OdtWalker {
     }
 
     fn add_column_page(&mut self) {
-        if !self.facts.column_pages.contains(&self.page) {
-            self.facts.column_pages.push(self.page);
-        }
+        push_page(&mut self.facts.column_pages, self.page);
     }
 
     fn start_style_el(&mut self, ns: u8, local: &[u8], e: &BytesStart<'_>) -> Tag {
@@ -406,7 +410,10 @@ impl XmlHandler for OdtWalker {
             (NS_TEXT, b"a") => {
                 if let Some(href) = attr(e, b"href") {
                     let href = href.trim().to_string();
-                    if !href.is_empty() && !href.starts_with('#') && !self.links.contains(&href) {
+                    if !href.is_empty()
+                        && !href.starts_with('#')
+                        && self.link_set.insert(href.clone())
+                    {
                         self.links.push(href);
                     }
                 }
@@ -479,8 +486,15 @@ impl XmlHandler for OdtWalker {
                 self.ctx.push(Region::TextBox);
                 Tag::Ctx
             }
+            (NS_DRAW, b"frame") => {
+                self.frames.push(false);
+                Tag::Frame
+            }
             (NS_DRAW, b"image") => {
-                self.facts.images += 1;
+                match self.frames.last_mut() {
+                    Some(f) => *f = true,
+                    None => self.facts.images += 1,
+                }
                 Tag::Other
             }
             (NS_STYLE, b"header" | b"header-left" | b"header-first") => {
@@ -551,13 +565,15 @@ impl XmlHandler for OdtWalker {
                     .map(|l| l.text.as_str())
                     .collect::<Vec<_>>()
                     .join("\n");
-                if self.hf_seen.contains(&key) {
+                if !key.is_empty() && !self.hf_seen.insert(key) {
                     list.truncate(start);
-                } else if !key.is_empty() {
-                    self.hf_seen.push(key);
                 }
             }
             Tag::AutoStyles => self.in_auto = false,
+            Tag::Frame => {
+                let had_image = self.frames.pop() == Some(true);
+                self.facts.images += u32::from(had_image);
+            }
             Tag::Other | Tag::NoteCitation => {}
         }
     }
@@ -606,9 +622,8 @@ impl OdtWalker {
         doc.lines.extend(self.body);
         doc.lines.extend(self.notes);
         doc.lines.extend(self.footers);
-        for url in &self.links {
-            doc.add_link(url);
-        }
+        // Already trimmed and de-duplicated.
+        doc.links = self.links;
         self.facts.icon_glyphs = self.sink.dropped.icons;
         self.facts.unmapped_glyphs = self.sink.dropped.unmapped;
         doc.facts = self.facts;

@@ -6,6 +6,20 @@
 use crate::normalize::{self, Dropped};
 use crate::{Line, Region};
 
+/// Add `page` to a page list once. Pages only grow while a body is walked, so the usual case
+/// is a comparison with the last entry (no quadratic scan on files with many sections).
+pub(crate) fn push_page(pages: &mut Vec<u32>, page: u32) {
+    let new = match pages.last() {
+        None => true,
+        Some(&last) if last < page => true,
+        Some(&last) if last == page => false,
+        Some(_) => !pages.contains(&page),
+    };
+    if new {
+        pages.push(page);
+    }
+}
+
 /// One line of a paragraph while it is being built.
 #[derive(Debug, Default, Clone)]
 struct RawLine {
@@ -73,9 +87,12 @@ impl ParaBuf {
         if bold {
             self.cur.bold_chars += n;
         }
-        match self.cur.sizes.iter_mut().find(|(sz, _)| *sz == size) {
-            Some(e) => e.1 += n,
-            None => self.cur.sizes.push((size, n)),
+        let sizes = &mut self.cur.sizes;
+        if let Some(e) = sizes.iter_mut().find(|(sz, _)| *sz == size) {
+            e.1 += n;
+        } else if sizes.len() < 32 {
+            // Bounded: a hostile line with thousands of sizes must not go quadratic.
+            sizes.push((size, n));
         }
     }
 

@@ -2,11 +2,11 @@
 //! footer, or the foot/endnotes part) turning paragraphs, tables, text boxes, fields and
 //! hyperlinks into [`Line`]s and counting the ATS format facts on the way.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use quick_xml::events::BytesStart;
 
-use super::builder::{LineSink, ParaBuf};
+use super::builder::{push_page, LineSink, ParaBuf};
 use super::styles::{half_points, on_off, Props, Rels, Styles};
 use super::xmlutil::{attr, XmlHandler};
 use crate::document::HiddenText;
@@ -53,6 +53,7 @@ pub(crate) struct Acc {
     pub text_boxes: u32,
     pub column_pages: Vec<u32>,
     pub links: Vec<String>,
+    link_set: HashSet<String>,
     pub hidden: Vec<HiddenText>,
     /// Body page counter (1-based) and whether no text followed the last page increment.
     pub page: u32,
@@ -70,6 +71,7 @@ impl Acc {
             text_boxes: 0,
             column_pages: Vec::new(),
             links: Vec::new(),
+            link_set: HashSet::new(),
             hidden: Vec::new(),
             page: 1,
             fresh_page: true,
@@ -78,14 +80,13 @@ impl Acc {
     }
 
     fn add_column_page(&mut self, page: u32) {
-        if !self.column_pages.contains(&page) {
-            self.column_pages.push(page);
-        }
+        push_page(&mut self.column_pages, page);
     }
 
+    /// Record a link once (hash set: no quadratic cost on link-stuffed files).
     fn add_link(&mut self, url: &str) {
         let url = url.trim();
-        if !url.is_empty() && !self.links.iter().any(|u| u == url) {
+        if !url.is_empty() && self.link_set.insert(url.to_string()) {
             self.links.push(url.to_string());
         }
     }
@@ -446,10 +447,8 @@ impl<'a> Walker<'a> {
             }
             b"fldChar" => {
                 match attr(e, b"fldCharType").as_deref() {
-                    Some("begin") => {
-                        if self.fields.len() < 32 {
-                            self.fields.push(Field::default());
-                        }
+                    Some("begin") if self.fields.len() < 32 => {
+                        self.fields.push(Field::default());
                     }
                     Some("separate") => {
                         if let Some(f) = self.fields.last_mut() {
@@ -592,7 +591,11 @@ impl XmlHandler for Walker<'_> {
                 Tag::Other
             }
             NS_V if local == b"imagedata" => {
-                if self.drawings.is_empty() {
+                // Only a picture that points at image data (VML writes empty ones for lines).
+                let has_data = attr(e, b"id")
+                    .or_else(|| attr(e, b"relid"))
+                    .or_else(|| attr(e, b"src"));
+                if self.drawings.is_empty() && has_data.is_some_and(|v| !v.is_empty()) {
                     self.acc.images += 1;
                 }
                 Tag::Other
@@ -619,15 +622,12 @@ impl XmlHandler for Walker<'_> {
                 self.ctx.pop();
             }
             Tag::Drawing => {
-                if self.drawings.pop() == Some(true) {
-                    self.acc.images += 1;
-                }
+                let had_image = self.drawings.pop() == Some(true);
+                self.acc.images += u32::from(had_image);
             }
-            Tag::Cols => {
-                if self.cols_children > 1 {
-                    let page = self.page();
-                    self.acc.add_column_page(page);
-                }
+            Tag::Cols if self.cols_children > 1 => {
+                let page = self.page();
+                self.acc.add_column_page(page);
             }
             Tag::Note => {
                 while !self.paras.is_empty() {
