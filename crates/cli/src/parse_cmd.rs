@@ -61,14 +61,20 @@ pub fn run(args: ParseArgs) -> ExitCode {
 /// Read at most `limit + 1` bytes so a huge file is refused without loading it.
 fn read_bounded(path: &PathBuf, limit: usize) -> Result<Vec<u8>, (&'static str, String)> {
     use std::io::Read;
-    let f = std::fs::File::open(path).map_err(|e| ("io_error", format!("cannot open {}: {e}", path.display())))?;
+    let f = std::fs::File::open(path)
+        .map_err(|e| ("io_error", format!("cannot open {}: {e}", path.display())))?;
     let mut buf = Vec::new();
     f.take(limit as u64 + 1)
         .read_to_end(&mut buf)
         .map_err(|e| ("io_error", format!("cannot read {}: {e}", path.display())))?;
     if buf.len() > limit {
-        let size = std::fs::metadata(path).map(|m| m.len() as usize).unwrap_or(buf.len());
-        return Err(("too_large", ParseError::TooLarge { size, limit }.to_string()));
+        let size = std::fs::metadata(path)
+            .map(|m| m.len() as usize)
+            .unwrap_or(buf.len());
+        return Err((
+            "too_large",
+            ParseError::TooLarge { size, limit }.to_string(),
+        ));
     }
     Ok(buf)
 }
@@ -76,7 +82,10 @@ fn read_bounded(path: &PathBuf, limit: usize) -> Result<Vec<u8>, (&'static str, 
 fn fail(json_out: bool, file: &str, code: &str, message: &str) -> ExitCode {
     eprintln!("error: {file}: {message} ({code})");
     if json_out {
-        println!("{}", json!({"file": file, "error": {"code": code, "message": message}}));
+        println!(
+            "{}",
+            json!({"file": file, "error": {"code": code, "message": message}})
+        );
     }
     ExitCode::from(2)
 }
@@ -84,7 +93,15 @@ fn fail(json_out: bool, file: &str, code: &str, message: &str) -> ExitCode {
 fn human(r: &ParsedResume) -> String {
     use std::fmt::Write;
     let mut s = String::new();
-    let _ = writeln!(s, "{} — {} ({}), {} page(s), {} words", r.file.as_deref().unwrap_or("-"), r.format, r.media_type, r.pages, r.findings.word_count);
+    let _ = writeln!(
+        s,
+        "{} — {} ({}), {} page(s), {} words",
+        r.file.as_deref().unwrap_or("-"),
+        r.format,
+        r.media_type,
+        r.pages,
+        r.findings.word_count
+    );
     let c = &r.contact;
     let _ = writeln!(s, "\nCONTACT");
     let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "— not found".into());
@@ -98,29 +115,62 @@ fn human(r: &ParsedResume) -> String {
     let _ = writeln!(s, "\nSECTIONS (what an ATS sees)");
     for sec in &r.sections {
         let words = sec.text.split_whitespace().count();
-        let kind = serde_json::to_value(sec.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
-        let _ = writeln!(s, "  [{kind}] {} — {words} words", sec.heading.as_deref().unwrap_or("(header block)"));
+        let kind = serde_json::to_value(sec.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "  [{kind}] {} — {words} words",
+            sec.heading.as_deref().unwrap_or("(header block)")
+        );
     }
     if !r.experience.is_empty() {
         let _ = writeln!(s, "\nEXPERIENCE ({} years in total)", r.years_of_experience);
         for e in &r.experience {
             let start = e.start.map(|d| d.to_string()).unwrap_or_else(|| "?".into());
-            let end = if e.current { "present".to_string() } else { e.end.map(|d| d.to_string()).unwrap_or_else(|| "?".into()) };
-            let _ = writeln!(s, "  {} @ {} ({start} – {end}), {} bullet(s)", e.title.as_deref().unwrap_or("?"), e.company.as_deref().unwrap_or("?"), e.bullets.len());
+            let end = if e.current {
+                "present".to_string()
+            } else {
+                e.end.map(|d| d.to_string()).unwrap_or_else(|| "?".into())
+            };
+            let _ = writeln!(
+                s,
+                "  {} @ {} ({start} – {end}), {} bullet(s)",
+                e.title.as_deref().unwrap_or("?"),
+                e.company.as_deref().unwrap_or("?"),
+                e.bullets.len()
+            );
         }
     }
     if !r.education.is_empty() {
         let _ = writeln!(s, "\nEDUCATION");
         for e in &r.education {
-            let level = e.level.and_then(|l| serde_json::to_value(l).ok()).and_then(|v| v.as_str().map(String::from)).unwrap_or_else(|| "?".into());
-            let _ = writeln!(s, "  {} [{level}] — {}", e.degree.as_deref().unwrap_or("?"), e.school.as_deref().unwrap_or("?"));
+            let level = e
+                .level
+                .and_then(|l| serde_json::to_value(l).ok())
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_else(|| "?".into());
+            let _ = writeln!(
+                s,
+                "  {} [{level}] — {}",
+                e.degree.as_deref().unwrap_or("?"),
+                e.school.as_deref().unwrap_or("?")
+            );
         }
     }
     for c in &r.certifications {
         let _ = writeln!(s, "  certification: {}", c.name);
     }
     if !r.languages.is_empty() {
-        let langs: Vec<String> = r.languages.iter().map(|l| match &l.level { Some(v) => format!("{} ({v})", l.language), None => l.language.clone() }).collect();
+        let langs: Vec<String> = r
+            .languages
+            .iter()
+            .map(|l| match &l.level {
+                Some(v) => format!("{} ({v})", l.language),
+                None => l.language.clone(),
+            })
+            .collect();
         let _ = writeln!(s, "\nLANGUAGES: {}", langs.join(", "));
     }
     let _ = writeln!(s, "\nFORMAT FINDINGS");

@@ -5,15 +5,27 @@ mod support;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let filter = args.iter().find(|a| !a.starts_with("--")).cloned().unwrap_or_default();
+    let filter = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .cloned()
+        .unwrap_or_default();
     let show = args.iter().any(|a| a == "--text");
     let dir = support::corpus_dir();
     let mut rows = Vec::new();
-    let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     names.sort();
     for p in names {
         let name = p.file_name().unwrap().to_string_lossy().to_string();
-        if name.ends_with(".truth.txt") || name.ends_with(".md") || !name.contains(&filter) || p.is_dir() {
+        if name.ends_with(".truth.txt")
+            || name.ends_with(".md")
+            || !name.contains(&filter)
+            || p.is_dir()
+        {
             continue;
         }
         let truth_path = dir.join(format!("{name}.truth.txt"));
@@ -34,7 +46,10 @@ fn main() {
                 let text = d.text();
                 let r = support::word_recall(&truth, &text);
                 let o = support::bigram_order(&truth, &text);
-                println!("{name:50} recall {r:.3} order {o:.3} {ms:7.1} ms cols {:?}", d.facts.column_pages);
+                println!(
+                    "{name:50} recall {r:.3} order {o:.3} {ms:7.1} ms cols {:?}",
+                    d.facts.column_pages
+                );
                 if show {
                     println!("{text}");
                 }
@@ -44,5 +59,10 @@ fn main() {
         }
     }
     let n = rows.len() as f64;
-    println!("MEAN recall {:.4} order {:.4} over {}", rows.iter().map(|r| r.0).sum::<f64>() / n, rows.iter().map(|r| r.1).sum::<f64>() / n, rows.len());
+    println!(
+        "MEAN recall {:.4} order {:.4} over {}",
+        rows.iter().map(|r| r.0).sum::<f64>() / n,
+        rows.iter().map(|r| r.1).sum::<f64>() / n,
+        rows.len()
+    );
 }

@@ -114,8 +114,11 @@ pub fn detect(bytes: &[u8]) -> Detected {
 fn detect_zip(bytes: &[u8]) -> Detected {
     // Look at local file header names and the OpenDocument mimetype entry without inflating.
     let scan = &bytes[..bytes.len().min(4 * 1024 * 1024)];
-    if find(&scan[..scan.len().min(200)], b"mimetypeapplication/vnd.oasis.opendocument.text")
-        .is_some()
+    if find(
+        &scan[..scan.len().min(200)],
+        b"mimetypeapplication/vnd.oasis.opendocument.text",
+    )
+    .is_some()
     {
         return Detected::Supported(Format::Odt);
     }
@@ -179,7 +182,13 @@ fn text_prefix(b: &[u8]) -> String {
         let le = b[0] == 0xFF;
         let units: Vec<u16> = b[2..]
             .chunks_exact(2)
-            .map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) })
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
             .collect();
         return String::from_utf16_lossy(&units);
     }
@@ -234,11 +243,26 @@ mod tests {
     #[test]
     fn sniffs_by_content() {
         assert_eq!(detect(b"%PDF-1.7\n..."), Detected::Supported(Format::Pdf));
-        assert_eq!(detect(b"{\\rtf1\\ansi hello}"), Detected::Supported(Format::Rtf));
-        assert_eq!(detect(b"<!DOCTYPE html><p>x</p>"), Detected::Supported(Format::Html));
-        assert_eq!(detect(b"Jane Doe\nEngineer\n"), Detected::Supported(Format::Text));
-        assert_eq!(detect(b"# Jane\n\n## Experience\n- x"), Detected::Supported(Format::Markdown));
-        assert!(matches!(detect(b"\x89PNG\r\n\x1a\n\0\0"), Detected::Unsupported(_)));
+        assert_eq!(
+            detect(b"{\\rtf1\\ansi hello}"),
+            Detected::Supported(Format::Rtf)
+        );
+        assert_eq!(
+            detect(b"<!DOCTYPE html><p>x</p>"),
+            Detected::Supported(Format::Html)
+        );
+        assert_eq!(
+            detect(b"Jane Doe\nEngineer\n"),
+            Detected::Supported(Format::Text)
+        );
+        assert_eq!(
+            detect(b"# Jane\n\n## Experience\n- x"),
+            Detected::Supported(Format::Markdown)
+        );
+        assert!(matches!(
+            detect(b"\x89PNG\r\n\x1a\n\0\0"),
+            Detected::Unsupported(_)
+        ));
         assert_eq!(detect(OLE_MAGIC), Detected::Supported(Format::Doc));
     }
 }

@@ -37,7 +37,12 @@ pub struct Findings {
 }
 
 fn detail(code: &str, message: String, fix: &str, page: Option<u32>) -> FindingDetail {
-    FindingDetail { code: code.into(), message, fix: fix.into(), page }
+    FindingDetail {
+        code: code.into(),
+        message,
+        fix: fix.into(),
+        page,
+    }
 }
 
 /// Compute the findings of a document. `contact_only_in_header` says whether the e-mail or phone
@@ -77,7 +82,10 @@ pub fn findings(doc: &Document, contact_only_in_header: bool) -> Findings {
     if f.tables > 0 {
         d.push(detail(
             "has_tables",
-            format!("{} table(s) found; many ATS read table cells out of order or skip them", f.tables),
+            format!(
+                "{} table(s) found; many ATS read table cells out of order or skip them",
+                f.tables
+            ),
             "Replace layout tables with plain paragraphs and tab stops.",
             None,
         ));
@@ -96,7 +104,10 @@ pub fn findings(doc: &Document, contact_only_in_header: bool) -> Findings {
     if f.images > 0 {
         d.push(detail(
             "has_images",
-            format!("{} image(s) (photo, logo or chart); their content is invisible to an ATS", f.images),
+            format!(
+                "{} image(s) (photo, logo or chart); their content is invisible to an ATS",
+                f.images
+            ),
             "Remove photos and graphics, or make sure no information exists only inside an image.",
             None,
         ));
@@ -104,7 +115,10 @@ pub fn findings(doc: &Document, contact_only_in_header: bool) -> Findings {
     if f.text_boxes > 0 {
         d.push(detail(
             "text_boxes",
-            format!("{} text box(es); many ATS skip text inside floating boxes", f.text_boxes),
+            format!(
+                "{} text box(es); many ATS skip text inside floating boxes",
+                f.text_boxes
+            ),
             "Move the text out of text boxes into the body of the document.",
             None,
         ));

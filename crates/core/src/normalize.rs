@@ -164,7 +164,10 @@ mod tests {
 
     #[test]
     fn tokenizer() {
-        assert_eq!(tokens("Hello, World-2 ﬁne"), vec!["hello", "world", "2", "fine"]);
+        assert_eq!(
+            tokens("Hello, World-2 ﬁne"),
+            vec!["hello", "world", "2", "fine"]
+        );
         assert_eq!(tokens("北京a"), vec!["北", "京", "a"]);
     }
 }

@@ -6,11 +6,11 @@ use std::time::Duration;
 
 use crate::detect::{detect, Detected};
 use crate::document::{Document, Line, Region};
+use crate::entities::certifications::parse_certifications;
 use crate::entities::contact::extract_contact;
 use crate::entities::dates::YearMonth;
 use crate::entities::education::parse_education;
 use crate::entities::experience::{parse_experience, total_experience_years};
-use crate::entities::certifications::parse_certifications;
 use crate::entities::languages::parse_languages;
 use crate::findings::findings;
 use crate::resume::{ParsedResume, SectionText};
@@ -32,7 +32,10 @@ pub struct ParseOptions {
 /// runs on its own thread behind `catch_unwind`, and gives up after the time budget.
 pub fn extract_document(bytes: &[u8], limits: &Limits) -> Result<(Format, Document), ParseError> {
     if bytes.len() > limits.max_file_bytes {
-        return Err(ParseError::TooLarge { size: bytes.len(), limit: limits.max_file_bytes });
+        return Err(ParseError::TooLarge {
+            size: bytes.len(),
+            limit: limits.max_file_bytes,
+        });
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace() || *b == 0) {
         return Err(ParseError::Empty);
@@ -61,16 +64,20 @@ pub fn extract_document(bytes: &[u8], limits: &Limits) -> Result<(Format, Docume
         // No thread available: run inline, still behind the panic guard.
         return match std::panic::catch_unwind(|| extract::extract(bytes, format, limits)) {
             Ok(r) => r.map(|d| (format, d)),
-            Err(_) => Err(ParseError::corrupt("the file could not be read (parser failure)")),
+            Err(_) => Err(ParseError::corrupt(
+                "the file could not be read (parser failure)",
+            )),
         };
     }
     match rx.recv_timeout(Duration::from_millis(limits.time_budget_ms)) {
         Ok(Ok(r)) => r.map(|d| (format, d)),
-        Ok(Err(_)) => Err(ParseError::corrupt("the file is damaged (the parser gave up on it)")),
+        Ok(Err(_)) => Err(ParseError::corrupt(
+            "the file is damaged (the parser gave up on it)",
+        )),
         Err(mpsc::RecvTimeoutError::Timeout) => Err(ParseError::Timeout(limits.time_budget_ms)),
-        Err(mpsc::RecvTimeoutError::Disconnected) => {
-            Err(ParseError::corrupt("the file could not be read (parser failure)"))
-        }
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err(ParseError::corrupt(
+            "the file could not be read (parser failure)",
+        )),
     }
 }
 
@@ -85,7 +92,11 @@ pub fn analyze(format: Format, mut doc: Document, opts: &ParseOptions) -> Parsed
     let lines = &doc.lines;
     let sections = detect_sections(lines);
     let section_text = |r: &std::ops::Range<usize>| -> String {
-        lines[r.clone()].iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n")
+        lines[r.clone()]
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
     };
     let lines_of = |kind: SectionKind| -> Vec<Line> {
         sections
@@ -103,10 +114,14 @@ pub fn analyze(format: Format, mut doc: Document, opts: &ParseOptions) -> Parsed
 
     // Contact details that exist only in page headers/footers are dropped by many ATS.
     let in_body = |needle: &str| {
-        lines.iter().any(|l| !matches!(l.region, Region::Header | Region::Footer) && l.text.contains(needle))
+        lines.iter().any(|l| {
+            !matches!(l.region, Region::Header | Region::Footer) && l.text.contains(needle)
+        })
     };
     let in_header = |needle: &str| {
-        lines.iter().any(|l| matches!(l.region, Region::Header | Region::Footer) && l.text.contains(needle))
+        lines
+            .iter()
+            .any(|l| matches!(l.region, Region::Header | Region::Footer) && l.text.contains(needle))
     };
     let mut only_header = false;
     for v in [contact.email.as_deref()].into_iter().flatten() {
@@ -116,7 +131,9 @@ pub fn analyze(format: Format, mut doc: Document, opts: &ParseOptions) -> Parsed
     }
     if !only_header {
         if let Some(name) = contact.name.as_deref() {
-            only_header = in_header(name) && !in_body(name) && contact.email.as_deref().is_none_or(|e| !in_body(e));
+            only_header = in_header(name)
+                && !in_body(name)
+                && contact.email.as_deref().is_none_or(|e| !in_body(e));
         }
     }
 
@@ -138,7 +155,11 @@ pub fn analyze(format: Format, mut doc: Document, opts: &ParseOptions) -> Parsed
     }
     let sections_out = sections
         .iter()
-        .map(|s| SectionText { kind: s.kind, heading: s.heading.clone(), text: section_text(&s.lines) })
+        .map(|s| SectionText {
+            kind: s.kind,
+            heading: s.heading.clone(),
+            text: section_text(&s.lines),
+        })
         .collect();
     ParsedResume {
         file: opts.file_name.clone(),

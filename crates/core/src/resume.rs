@@ -3,10 +3,10 @@
 
 use serde::Serialize;
 
+use crate::entities::certifications::Certification;
 use crate::entities::contact::Contact;
 use crate::entities::education::EducationEntry;
 use crate::entities::experience::ExperienceEntry;
-use crate::entities::certifications::Certification;
 use crate::entities::languages::SpokenLanguage;
 use crate::findings::Findings;
 use crate::sections::SectionKind;

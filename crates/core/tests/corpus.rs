@@ -16,7 +16,9 @@ const KNOWN_LOW_ORDER: &[(&str, f64)] = &[("altacv_sample.pdf", 0.82), ("altacv_
 
 #[test]
 fn corpus_fidelity() {
-    let Some(dir) = support::require_corpus() else { return };
+    let Some(dir) = support::require_corpus() else {
+        return;
+    };
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .flatten()
@@ -25,13 +27,19 @@ fn corpus_fidelity() {
         .map(|n| n.trim_end_matches(".truth.txt").to_string())
         .collect();
     names.sort();
-    assert!(names.len() >= 30, "expected the whole corpus, found {}", names.len());
+    assert!(
+        names.len() >= 30,
+        "expected the whole corpus, found {}",
+        names.len()
+    );
     let (mut sum_r, mut sum_o, mut n) = (0.0, 0.0, 0usize);
     let mut failures = Vec::new();
     for name in &names {
         let bytes = std::fs::read(dir.join(name)).unwrap();
         let truth = std::fs::read_to_string(dir.join(format!("{name}.truth.txt"))).unwrap();
-        let Detected::Supported(fmt) = detect(&bytes) else { panic!("{name}: not detected") };
+        let Detected::Supported(fmt) = detect(&bytes) else {
+            panic!("{name}: not detected")
+        };
         let doc = match extract::extract(&bytes, fmt, &Default::default()) {
             Ok(d) => d,
             Err(e) => {
@@ -46,14 +54,24 @@ fn corpus_fidelity() {
         sum_r += r;
         sum_o += o;
         n += 1;
-        let floor = KNOWN_LOW_ORDER.iter().find(|(f, _)| f == name).map(|f| f.1).unwrap_or(0.95);
+        let floor = KNOWN_LOW_ORDER
+            .iter()
+            .find(|(f, _)| f == name)
+            .map(|f| f.1)
+            .unwrap_or(0.95);
         if r < 0.95 || o < floor {
-            failures.push(format!("{name}: recall {r:.3} order {o:.3} (floor 0.95 / {floor})"));
+            failures.push(format!(
+                "{name}: recall {r:.3} order {o:.3} (floor 0.95 / {floor})"
+            ));
         }
     }
     let (mr, mo) = (sum_r / n as f64, sum_o / n as f64);
     println!("MEAN over {n}: recall {mr:.4} order {mo:.4}");
-    assert!(failures.is_empty(), "per-file failures:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "per-file failures:\n{}",
+        failures.join("\n")
+    );
     assert!(mr >= 0.99, "mean word recall {mr:.4} < 0.99");
     assert!(mo >= 0.97, "mean bigram order {mo:.4} < 0.97");
 }
@@ -102,7 +120,11 @@ fn manifest_findings() {
     assert!(parse_file("reactive-resume_gengar.pdf").findings.has_images);
     assert!(parse_file("altacv_mmayer.pdf").findings.has_images);
     // Icon fonts are reported (FontAwesome in Awesome-CV, Phosphor in Reactive-Resume).
-    assert!(parse_file("awesome-cv_resume.pdf").findings.details.iter().any(|d| d.code == "icon_glyphs"));
+    assert!(parse_file("awesome-cv_resume.pdf")
+        .findings
+        .details
+        .iter()
+        .any(|d| d.code == "icon_glyphs"));
     // Multi-page files keep their page count.
     assert_eq!(parse_file("awesome-cv_cv.pdf").pages, 5);
     assert_eq!(parse_file("moderncv_classic-green.pdf").pages, 4);
@@ -110,14 +132,19 @@ fn manifest_findings() {
 
 #[test]
 fn malformed_files_fail_cleanly_and_fast() {
-    let Some(dir) = support::require_corpus() else { return };
+    let Some(dir) = support::require_corpus() else {
+        return;
+    };
     let dir = dir.join("malformed");
     let expect: &[(&str, Option<ErrorCode>)] = &[
         ("flate-bomb-120MB.pdf", Some(ErrorCode::LimitExceeded)),
         ("sb2nov_encrypted-userpw.pdf", Some(ErrorCode::EncryptedPdf)),
         ("not-a-zip.docx", Some(ErrorCode::Corrupt)),
         ("zip-bomb-300MB.docx", Some(ErrorCode::LimitExceeded)),
-        ("layout-fixture_truncated-60pct.docx", Some(ErrorCode::Corrupt)),
+        (
+            "layout-fixture_truncated-60pct.docx",
+            Some(ErrorCode::Corrupt),
+        ),
         ("sb2nov_encrypted-owneronly.pdf", None),
         ("rendercv_encrypted-rc4-owneronly.pdf", None),
         ("jakegut_image-only.pdf", None),
@@ -131,20 +158,31 @@ fn malformed_files_fail_cleanly_and_fast() {
         assert!(took < Duration::from_secs(10), "{name} took {took:?}");
         match expect.iter().find(|(f, _)| *f == name) {
             Some((_, Some(code))) => {
-                assert_eq!(r.as_ref().err().map(|e| e.code()), Some(*code), "{name}: {:?}", r.as_ref().err())
+                assert_eq!(
+                    r.as_ref().err().map(|e| e.code()),
+                    Some(*code),
+                    "{name}: {:?}",
+                    r.as_ref().err()
+                )
             }
             Some((_, None)) => {
                 let p = r.unwrap_or_else(|e| panic!("{name}: {e}"));
                 if name.contains("image-only") {
                     assert!(p.findings.image_only && p.text.is_empty(), "{name}");
                 } else {
-                    assert!(p.text.contains("Sourabh") || p.text.contains("John Doe"), "{name}: text expected");
+                    assert!(
+                        p.text.contains("Sourabh") || p.text.contains("John Doe"),
+                        "{name}: text expected"
+                    );
                 }
             }
             // Truncated / byte-flipped: a typed error or partial text with a warning.
             None => {
                 if let Ok(p) = &r {
-                    assert!(!p.text.is_empty() || !p.warnings.is_empty(), "{name}: empty success");
+                    assert!(
+                        !p.text.is_empty() || !p.warnings.is_empty(),
+                        "{name}: empty success"
+                    );
                 }
             }
         }

@@ -3,7 +3,15 @@
 use atscore_core::{parse_resume, ErrorCode, Limits, ParseOptions};
 
 fn code(bytes: &[u8], limits: Limits) -> Option<ErrorCode> {
-    parse_resume(bytes, &ParseOptions { limits, ..Default::default() }).err().map(|e| e.code())
+    parse_resume(
+        bytes,
+        &ParseOptions {
+            limits,
+            ..Default::default()
+        },
+    )
+    .err()
+    .map(|e| e.code())
 }
 
 #[test]
@@ -14,15 +22,24 @@ fn empty_and_whitespace_are_empty() {
 
 #[test]
 fn over_the_size_limit_is_too_large() {
-    let limits = Limits { max_file_bytes: 100, ..Limits::default() };
+    let limits = Limits {
+        max_file_bytes: 100,
+        ..Limits::default()
+    };
     assert_eq!(code(&[b'a'; 101], limits), Some(ErrorCode::TooLarge));
 }
 
 #[test]
 fn png_named_anything_is_unsupported() {
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0";
-    assert_eq!(code(png, Limits::default()), Some(ErrorCode::UnsupportedFormat));
-    assert_eq!(code(b"PK\x03\x04garbage-zip", Limits::default()), Some(ErrorCode::UnsupportedFormat));
+    assert_eq!(
+        code(png, Limits::default()),
+        Some(ErrorCode::UnsupportedFormat)
+    );
+    assert_eq!(
+        code(b"PK\x03\x04garbage-zip", Limits::default()),
+        Some(ErrorCode::UnsupportedFormat)
+    );
 }
 
 #[test]
@@ -32,22 +49,39 @@ fn plain_text_resume_parses() {
     assert_eq!(r.format, "text");
     assert_eq!(r.contact.email.as_deref(), Some("jane@example.com"));
     assert_eq!(r.contact.name.as_deref(), Some("Jane Doe"));
-    assert!(r.sections.iter().any(|s| s.heading.as_deref() == Some("Experience")));
+    assert!(r
+        .sections
+        .iter()
+        .any(|s| s.heading.as_deref() == Some("Experience")));
     assert_eq!(r.experience.len(), 1);
-    assert_eq!(r.experience[0].start.map(|d| d.to_string()).as_deref(), Some("2020-01"));
+    assert_eq!(
+        r.experience[0].start.map(|d| d.to_string()).as_deref(),
+        Some("2020-01")
+    );
     assert!(r.experience[0].current);
 }
 
 #[test]
 fn too_many_pages() {
-    let Some(dir) = std::env::var("ATSCORE_CORPUS").ok().map(std::path::PathBuf::from).or_else(|| {
-        let d = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/public");
-        d.exists().then_some(d)
-    }) else {
-        assert!(std::env::var("CI").as_deref() != Ok("true"), "corpus required under CI");
+    let Some(dir) = std::env::var("ATSCORE_CORPUS")
+        .ok()
+        .map(std::path::PathBuf::from)
+        .or_else(|| {
+            let d = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../../../shared/corpus/public");
+            d.exists().then_some(d)
+        })
+    else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "corpus required under CI"
+        );
         return;
     };
     let bytes = std::fs::read(dir.join("awesome-cv_cv.pdf")).unwrap();
-    let limits = Limits { max_pages: 2, ..Limits::default() };
+    let limits = Limits {
+        max_pages: 2,
+        ..Limits::default()
+    };
     assert_eq!(code(&bytes, limits), Some(ErrorCode::TooManyPages));
 }

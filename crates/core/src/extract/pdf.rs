@@ -31,9 +31,15 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ParseError> {
         return Err(ParseError::corrupt("the PDF has no pages"));
     }
     if pages > limits.max_pages {
-        return Err(ParseError::TooManyPages { pages, limit: limits.max_pages });
+        return Err(ParseError::TooManyPages {
+            pages,
+            limit: limits.max_pages,
+        });
     }
-    let mut doc = Document { pages: pages as u32, ..Document::default() };
+    let mut doc = Document {
+        pages: pages as u32,
+        ..Document::default()
+    };
     let mut page_lines: Vec<Vec<Line>> = Vec::with_capacity(pages);
     let mut failed_pages = Vec::new();
     let mut chars_total = 0usize;
@@ -45,7 +51,8 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ParseError> {
             }
             Err(e) => {
                 failed_pages.push(p + 1);
-                doc.warnings.push(format!("page {} could not be read: {}", p + 1, short(&e)));
+                doc.warnings
+                    .push(format!("page {} could not be read: {}", p + 1, short(&e)));
                 page_lines.push(Vec::new());
             }
         }
@@ -93,22 +100,47 @@ impl PageBox {
 
 fn is_icon_font(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
-    ["awesome", "phosphor", "glyphicons", "materialicons", "material-icons", "icomoon", "academicons", "fontello"]
-        .iter()
-        .any(|k| n.contains(k))
+    [
+        "awesome",
+        "phosphor",
+        "glyphicons",
+        "materialicons",
+        "material-icons",
+        "icomoon",
+        "academicons",
+        "fontello",
+    ]
+    .iter()
+    .any(|k| n.contains(k))
 }
 
 fn is_bold_font(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
-    ["bold", "black", "heavy", "semibold", "demi", ",b", "-bd", "extrabold"]
-        .iter()
-        .any(|k| n.contains(k))
+    [
+        "bold",
+        "black",
+        "heavy",
+        "semibold",
+        "demi",
+        ",b",
+        "-bd",
+        "extrabold",
+    ]
+    .iter()
+    .any(|k| n.contains(k))
 }
 
 fn extract_page(pdf: &PdfDocument, p: usize, doc: &mut Document) -> pdf_oxide::Result<Vec<Line>> {
     let page_no = p as u32 + 1;
-    let (x0, y0, x1, y1) = pdf.get_page_media_box(p).unwrap_or((0.0, 0.0, 612.0, 792.0));
-    let pbox = PageBox { x0: x0.min(x1), y0: y0.min(y1), x1: x0.max(x1), y1: y0.max(y1) };
+    let (x0, y0, x1, y1) = pdf
+        .get_page_media_box(p)
+        .unwrap_or((0.0, 0.0, 612.0, 792.0));
+    let pbox = PageBox {
+        x0: x0.min(x1),
+        y0: y0.min(y1),
+        x1: x0.max(x1),
+        y1: y0.max(y1),
+    };
     let chars = span_chars(pdf, p)?;
 
     // Fills (background rectangles) under white text tell sidebars from hidden text.
@@ -117,7 +149,14 @@ fn extract_page(pdf: &PdfDocument, p: usize, doc: &mut Document) -> pdf_oxide::R
             .unwrap_or_default()
             .iter()
             .filter(|r| r.fill_color.as_ref().is_some_and(|c| !is_white(c)))
-            .map(|r| (r.bbox.x, r.bbox.y, r.bbox.x + r.bbox.width, r.bbox.y + r.bbox.height))
+            .map(|r| {
+                (
+                    r.bbox.x,
+                    r.bbox.y,
+                    r.bbox.x + r.bbox.width,
+                    r.bbox.y + r.bbox.height,
+                )
+            })
             .collect()
     } else {
         Vec::new()
@@ -140,18 +179,22 @@ fn extract_page(pdf: &PdfDocument, p: usize, doc: &mut Document) -> pdf_oxide::R
         }
         // Off-page glyphs are invisible to a reader.
         let (gx, gy) = (c.origin_x, c.origin_y);
-        let reason = if gx < pbox.x0 - 2.0 || gx > pbox.x1 + 2.0 || gy < pbox.y0 - 2.0 || gy > pbox.y1 + 2.0 {
-            Some("off-page text")
-        } else if c.font_size.abs() < 1.5 && !ch.is_whitespace() {
-            Some("tiny text (under 1.5 pt)")
-        } else if is_white(&c.color)
-            && !ch.is_whitespace()
-            && !dark_fills.iter().any(|&(a, b, cx, d)| gx >= a - 1.0 && gx <= cx + 1.0 && gy >= b - 1.0 && gy <= d + 1.0)
-        {
-            Some("white text on a white background")
-        } else {
-            None
-        };
+        let reason =
+            if gx < pbox.x0 - 2.0 || gx > pbox.x1 + 2.0 || gy < pbox.y0 - 2.0 || gy > pbox.y1 + 2.0
+            {
+                Some("off-page text")
+            } else if c.font_size.abs() < 1.5 && !ch.is_whitespace() {
+                Some("tiny text (under 1.5 pt)")
+            } else if is_white(&c.color)
+                && !ch.is_whitespace()
+                && !dark_fills.iter().any(|&(a, b, cx, d)| {
+                    gx >= a - 1.0 && gx <= cx + 1.0 && gy >= b - 1.0 && gy <= d + 1.0
+                })
+            {
+                Some("white text on a white background")
+            } else {
+                None
+            };
         if let Some(r) = reason {
             match hidden.last_mut() {
                 Some((lr, t)) if lr == r => t.push(ch),
@@ -160,7 +203,11 @@ fn extract_page(pdf: &PdfDocument, p: usize, doc: &mut Document) -> pdf_oxide::R
             continue;
         }
         let size = c.font_size.abs().max(0.5);
-        let adv = if c.advance_width > 0.0 { c.advance_width } else { c.bbox.width.max(0.0) };
+        let adv = if c.advance_width > 0.0 {
+            c.advance_width
+        } else {
+            c.bbox.width.max(0.0)
+        };
         glyphs.push(Glyph {
             c: ch,
             x0: gx - pbox.x0,
@@ -180,7 +227,11 @@ fn extract_page(pdf: &PdfDocument, p: usize, doc: &mut Document) -> pdf_oxide::R
     for (reason, text) in hidden {
         let t = normalize::clean_text(&text);
         if t.chars().filter(|c| c.is_alphanumeric()).count() >= 2 {
-            doc.facts.hidden_text.push(HiddenText { page: page_no, reason, snippet: t.chars().take(120).collect() });
+            doc.facts.hidden_text.push(HiddenText {
+                page: page_no,
+                reason,
+                snippet: t.chars().take(120).collect(),
+            });
         }
     }
 
@@ -245,7 +296,12 @@ fn extract_page(pdf: &PdfDocument, p: usize, doc: &mut Document) -> pdf_oxide::R
     if !rotated.trim().is_empty() {
         let (t, _) = normalize::clean(&rotated);
         if !t.is_empty() {
-            out.push(Line { text: t, page: page_no, para_start: true, ..Line::default() });
+            out.push(Line {
+                text: t,
+                page: page_no,
+                para_start: true,
+                ..Line::default()
+            });
         }
     }
     Ok(out)
@@ -264,8 +320,14 @@ fn span_chars(pdf: &PdfDocument, p: usize) -> pdf_oxide::Result<Vec<pdf_oxide::l
         // every glyph at its real x and derive its advance from the next origin.
         let size = s.font_size.abs().max(1.0);
         let offsets_ok = s.char_x_offsets.len() == n
-            && s.char_x_offsets.windows(2).all(|w| w[1] >= w[0] - 0.5 && w[1] - w[0] <= 3.0 * size);
-        if !offsets_ok && s.char_widths.len() == n && n > 0 && s.char_widths.iter().all(|w| *w >= 0.0) {
+            && s.char_x_offsets
+                .windows(2)
+                .all(|w| w[1] >= w[0] - 0.5 && w[1] - w[0] <= 3.0 * size);
+        if !offsets_ok
+            && s.char_widths.len() == n
+            && n > 0
+            && s.char_widths.iter().all(|w| *w >= 0.0)
+        {
             // Broken origins (ligatures expanded after the fact): prefix-sum the advances.
             let mut x = s.bbox.x;
             for (c, &w) in chars.iter_mut().zip(&s.char_widths) {
@@ -279,7 +341,11 @@ fn span_chars(pdf: &PdfDocument, p: usize) -> pdf_oxide::Result<Vec<pdf_oxide::l
             let end = (s.bbox.x + s.bbox.width).max(s.char_x_offsets[n - 1]);
             for i in 0..n {
                 let x = s.char_x_offsets[i];
-                let next = if i + 1 < n { s.char_x_offsets[i + 1] } else { end };
+                let next = if i + 1 < n {
+                    s.char_x_offsets[i + 1]
+                } else {
+                    end
+                };
                 let w = match s.char_widths.get(i) {
                     Some(&w) if s.char_widths.len() == n && w > 0.0 => w,
                     _ if next > x => next - x,
@@ -300,7 +366,10 @@ fn span_chars(pdf: &PdfDocument, p: usize) -> pdf_oxide::Result<Vec<pdf_oxide::l
 /// position, which destroys the producer's reading order (the best signal we have), so this
 /// runs the same extraction without the sort.
 #[allow(dead_code)]
-fn stream_chars(pdf: &PdfDocument, p: usize) -> pdf_oxide::Result<Vec<pdf_oxide::layout::TextChar>> {
+fn stream_chars(
+    pdf: &PdfDocument,
+    p: usize,
+) -> pdf_oxide::Result<Vec<pdf_oxide::layout::TextChar>> {
     use pdf_oxide::extractors::TextExtractor;
     let page = pdf.get_page(p)?;
     let Some(page_dict) = page.as_dict() else {
@@ -337,17 +406,35 @@ fn body_size(lines: &[TextLine]) -> f32 {
             None => sizes.push((l.size, n)),
         }
     }
-    sizes.iter().max_by_key(|e| e.1).map(|e| e.0).unwrap_or(10.0)
+    sizes
+        .iter()
+        .max_by_key(|e| e.1)
+        .map(|e| e.0)
+        .unwrap_or(10.0)
 }
 
 /// Mark lines repeated at the top or bottom of several pages (running headers/footers, page
 /// numbers) with the Header/Footer region.
 fn mark_running_headers(pages: &mut [Vec<Line>]) {
-    let key = |s: &str| -> String { s.chars().filter(|c| !c.is_ascii_digit()).collect::<String>().trim().to_lowercase() };
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_ascii_digit())
+            .collect::<String>()
+            .trim()
+            .to_lowercase()
+    };
     let is_page_number = |s: &str| {
         let t = s.trim().to_lowercase();
         let t = t.trim_start_matches("page").trim();
-        !t.is_empty() && t.len() <= 12 && t.chars().all(|c| c.is_ascii_digit() || c == '/' || c == ' ' || c == '-' || c.is_alphabetic() && "of".contains(c))
+        !t.is_empty()
+            && t.len() <= 12
+            && t.chars().all(|c| {
+                c.is_ascii_digit()
+                    || c == '/'
+                    || c == ' '
+                    || c == '-'
+                    || c.is_alphabetic() && "of".contains(c)
+            })
             && t.chars().any(|c| c.is_ascii_digit())
     };
     let n = pages.len();
@@ -418,12 +505,25 @@ pub fn prescan(bytes: &[u8], limits: &Limits) -> Result<(), ParseError> {
             return Err(ParseError::limit("too many streams in the PDF"));
         }
         let is_image = crate::detect::find(dict, b"/Image").is_some();
-        let is_font = [&b"/Length1"[..], b"/Length2", b"/FontFile", b"Type1C", b"CIDFontType0C", b"OpenType"]
-            .iter()
-            .any(|k| crate::detect::find(dict, k).is_some());
-        let end = crate::detect::find(&bytes[data_start..], b"endstream").map(|e| data_start + e).unwrap_or(bytes.len());
+        let is_font = [
+            &b"/Length1"[..],
+            b"/Length2",
+            b"/FontFile",
+            b"Type1C",
+            b"CIDFontType0C",
+            b"OpenType",
+        ]
+        .iter()
+        .any(|k| crate::detect::find(dict, k).is_some());
+        let end = crate::detect::find(&bytes[data_start..], b"endstream")
+            .map(|e| data_start + e)
+            .unwrap_or(bytes.len());
         let data = &bytes[data_start..end];
-        let cap = if is_image || is_font { limits.max_inflated_stream_bytes } else { limits.max_content_stream_bytes };
+        let cap = if is_image || is_font {
+            limits.max_inflated_stream_bytes
+        } else {
+            limits.max_content_stream_bytes
+        };
         let mut dec = flate2::read::ZlibDecoder::new(data).take(cap + 1);
         let mut sink = std::io::sink();
         let n = std::io::copy(&mut dec, &mut sink).unwrap_or(0);

@@ -22,7 +22,15 @@ pub struct Glyph {
 impl Glyph {
     /// A black, regular glyph (tests).
     pub fn new(c: char, x0: f32, baseline: f32, width: f32, size: f32) -> Self {
-        Glyph { c, x0, x1: x0 + width, baseline, size, bold: false, color: [0.0; 3] }
+        Glyph {
+            c,
+            x0,
+            x1: x0 + width,
+            baseline,
+            size,
+            bold: false,
+            color: [0.0; 3],
+        }
     }
 
     /// Top of the glyph box (ascent approximated as 0.8 em).

@@ -51,7 +51,9 @@ pub fn dedupe_overprint(glyphs: &[Glyph]) -> Vec<Glyph> {
         'outer: for dx in -1..=1 {
             for dy in -1..=1 {
                 if let Some(v) = seen.get(&(g.c, bx + dx, by + dy)) {
-                    if v.iter().any(|&(x, y)| (x - g.x0).abs() < 1.2 && (y - g.baseline).abs() < 1.2) {
+                    if v.iter()
+                        .any(|&(x, y)| (x - g.x0).abs() < 1.2 && (y - g.baseline).abs() < 1.2)
+                    {
                         dup = true;
                         break 'outer;
                     }
@@ -61,12 +63,13 @@ pub fn dedupe_overprint(glyphs: &[Glyph]) -> Vec<Glyph> {
         if dup {
             continue;
         }
-        seen.entry((g.c, bx, by)).or_default().push((g.x0, g.baseline));
+        seen.entry((g.c, bx, by))
+            .or_default()
+            .push((g.x0, g.baseline));
         out.push(g.clone());
     }
     out
 }
-
 
 /// Build lines from glyphs in stream order.
 pub fn build_lines(glyphs: &[Glyph]) -> Vec<TextLine> {
@@ -160,7 +163,9 @@ fn collapse_letter_spacing(glyphs: &[(Glyph, bool)]) -> Vec<bool> {
     if words < 4 || (words as f32) < 0.7 * letters as f32 {
         return spaces;
     }
-    let gaps: Vec<f32> = (1..n).map(|i| glyphs[i].0.x0 - glyphs[i - 1].0.x1).collect();
+    let gaps: Vec<f32> = (1..n)
+        .map(|i| glyphs[i].0.x0 - glyphs[i - 1].0.x1)
+        .collect();
     let mut sorted = gaps.clone();
     sorted.sort_by(|a, b| a.total_cmp(b));
     let median = sorted[sorted.len() / 2];
@@ -197,7 +202,10 @@ mod tests {
         let mut g = word("One", 10.0, 100.0, 5.0, 10.0);
         g.extend(word("Two", 10.0, 114.0, 5.0, 10.0));
         let lines = build_lines(&g);
-        assert_eq!(lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>(), ["One", "Two"]);
+        assert_eq!(
+            lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>(),
+            ["One", "Two"]
+        );
     }
 
     #[test]

@@ -76,8 +76,16 @@ pub fn find_gutters(lines: &[TextLine], page_width: f32) -> Vec<f32> {
                 i += 1;
             }
             let width = (i - s) as f32;
-            let left: f32 = lines.iter().filter(|l| l.x1 <= s as f32 + 1.0).map(|l| l.size).sum();
-            let right: f32 = lines.iter().filter(|l| l.x0 >= i as f32 - 1.0).map(|l| l.size).sum();
+            let left: f32 = lines
+                .iter()
+                .filter(|l| l.x1 <= s as f32 + 1.0)
+                .map(|l| l.size)
+                .sum();
+            let right: f32 = lines
+                .iter()
+                .filter(|l| l.x0 >= i as f32 - 1.0)
+                .map(|l| l.size)
+                .sum();
             if width >= 8.0 && left >= 0.15 * total && right >= 0.15 * total {
                 gutters.push((s + i) as f32 / 2.0);
             }
@@ -92,13 +100,20 @@ pub fn find_gutters(lines: &[TextLine], page_width: f32) -> Vec<f32> {
 fn row_aligned(lines: &[TextLine], gutter: f32) -> bool {
     let left: Vec<&TextLine> = lines.iter().filter(|l| l.x1 <= gutter).collect();
     let right: Vec<&TextLine> = lines.iter().filter(|l| l.x0 >= gutter).collect();
-    let (small, big) = if left.len() <= right.len() { (&left, &right) } else { (&right, &left) };
+    let (small, big) = if left.len() <= right.len() {
+        (&left, &right)
+    } else {
+        (&right, &left)
+    };
     if small.is_empty() {
         return true;
     }
     let aligned = small
         .iter()
-        .filter(|a| big.iter().any(|b| (a.baseline - b.baseline).abs() < 0.4 * a.size.max(1.0)))
+        .filter(|a| {
+            big.iter()
+                .any(|b| (a.baseline - b.baseline).abs() < 0.4 * a.size.max(1.0))
+        })
         .count();
     aligned as f32 >= 0.6 * small.len() as f32
 }
@@ -181,5 +196,10 @@ pub fn order_lines(lines: Vec<TextLine>, page_width: f32) -> PageOrder {
     for r in blocks(&lines) {
         block_start[r.start] = true;
     }
-    PageOrder { lines, column, block_start, columns }
+    PageOrder {
+        lines,
+        column,
+        block_start,
+        columns,
+    }
 }

@@ -22,7 +22,10 @@ pub fn require_corpus() -> Option<PathBuf> {
         return Some(dir);
     }
     if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("corpus not found at {} (required under CI=true)", dir.display());
+        panic!(
+            "corpus not found at {} (required under CI=true)",
+            dir.display()
+        );
     }
     eprintln!("SKIP: corpus not found at {}", dir.display());
     None
