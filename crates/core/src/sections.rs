@@ -99,182 +99,525 @@ const LEXICON: &[(SectionKind, &[&str])] = &[
     (
         SectionKind::Contact,
         &[
-            "contact", "contacts", "contact information", "contact info", "contact details",
-            "contact me", "get in touch", "personal details", "personal information",
-            "personal info", "personal data", "personal particulars", "profiles",
-            "social profiles", "online profiles", "social", "social links", "links",
-            "find me online", "coordonnées", "informations personnelles", "données personnelles",
-            "état civil", "contacto", "datos personales", "datos de contacto",
-            "información personal", "información de contacto", "kontakt", "kontaktdaten",
-            "persönliche daten", "persönliche angaben", "persönliche informationen",
-            "个人信息", "联系方式", "基本信息", "个人资料",
+            "contact",
+            "contacts",
+            "contact information",
+            "contact info",
+            "contact details",
+            "contact me",
+            "get in touch",
+            "personal details",
+            "personal information",
+            "personal info",
+            "personal data",
+            "personal particulars",
+            "profiles",
+            "social profiles",
+            "online profiles",
+            "social",
+            "social links",
+            "links",
+            "find me online",
+            "coordonnées",
+            "informations personnelles",
+            "données personnelles",
+            "état civil",
+            "contacto",
+            "datos personales",
+            "datos de contacto",
+            "información personal",
+            "información de contacto",
+            "kontakt",
+            "kontaktdaten",
+            "persönliche daten",
+            "persönliche angaben",
+            "persönliche informationen",
+            "个人信息",
+            "联系方式",
+            "基本信息",
+            "个人资料",
         ],
     ),
     (
         SectionKind::Summary,
         &[
-            "summary", "professional summary", "career summary", "executive summary",
-            "summary of qualifications", "qualifications summary", "profile",
-            "professional profile", "personal profile", "career profile", "about",
-            "about me", "objective", "objectives", "career objective", "professional objective",
-            "job objective", "personal statement", "overview", "professional overview",
-            "career overview", "introduction", "bio", "biography", "who i am", "profil",
-            "profil professionnel", "à propos", "à propos de moi", "objectif",
-            "objectif professionnel", "résumé professionnel", "perfil", "perfil profesional",
-            "resumen", "resumen profesional", "sobre mí", "acerca de mí", "objetivo",
-            "objetivo profesional", "extracto", "zusammenfassung", "über mich", "kurzprofil",
-            "berufsprofil", "persönliches profil", "berufsziel", "自我评价", "个人简介",
-            "个人总结", "求职意向", "自我介绍", "个人评价",
+            "summary",
+            "professional summary",
+            "career summary",
+            "executive summary",
+            "summary of qualifications",
+            "qualifications summary",
+            "profile",
+            "professional profile",
+            "personal profile",
+            "career profile",
+            "about",
+            "about me",
+            "objective",
+            "objectives",
+            "career objective",
+            "professional objective",
+            "job objective",
+            "personal statement",
+            "overview",
+            "professional overview",
+            "career overview",
+            "introduction",
+            "bio",
+            "biography",
+            "who i am",
+            "profil",
+            "profil professionnel",
+            "à propos",
+            "à propos de moi",
+            "objectif",
+            "objectif professionnel",
+            "résumé professionnel",
+            "perfil",
+            "perfil profesional",
+            "resumen",
+            "resumen profesional",
+            "sobre mí",
+            "acerca de mí",
+            "objetivo",
+            "objetivo profesional",
+            "extracto",
+            "zusammenfassung",
+            "über mich",
+            "kurzprofil",
+            "berufsprofil",
+            "persönliches profil",
+            "berufsziel",
+            "自我评价",
+            "个人简介",
+            "个人总结",
+            "求职意向",
+            "自我介绍",
+            "个人评价",
         ],
     ),
     (
         SectionKind::Experience,
         &[
-            "experience", "experiences", "work experience", "professional experience",
-            "professional experiences", "work history", "employment history", "employment",
-            "employment experience", "career history", "career", "relevant experience",
-            "relevant work experience", "internships", "internship", "internship experience",
-            "work", "professional background", "professional history", "career experience",
-            "industry experience", "research experience", "research", "teaching experience",
-            "technical experience", "leadership experience", "military experience",
-            "military service", "positions held", "positions", "appointments",
-            "academic appointments", "work and leadership experience", "expérience",
-            "expériences", "expérience professionnelle", "expériences professionnelles",
-            "parcours professionnel", "parcours", "stages", "emplois", "experiencia",
-            "experiencias", "experiencia laboral", "experiencia profesional",
-            "trayectoria profesional", "historial laboral", "prácticas", "berufserfahrung",
-            "berufliche erfahrung", "berufliche erfahrungen", "beruflicher werdegang",
-            "werdegang", "berufspraxis", "praktika", "praktikum", "erfahrung",
-            "arbeitserfahrung", "berufliche laufbahn", "工作经历", "工作经验", "工作背景",
-            "实习经历", "职业经历", "实习经验",
+            "experience",
+            "experiences",
+            "work experience",
+            "professional experience",
+            "professional experiences",
+            "work history",
+            "employment history",
+            "employment",
+            "employment experience",
+            "career history",
+            "career",
+            "relevant experience",
+            "relevant work experience",
+            "internships",
+            "internship",
+            "internship experience",
+            "work",
+            "professional background",
+            "professional history",
+            "career experience",
+            "industry experience",
+            "research experience",
+            "research",
+            "teaching experience",
+            "technical experience",
+            "leadership experience",
+            "military experience",
+            "military service",
+            "positions held",
+            "positions",
+            "appointments",
+            "academic appointments",
+            "work and leadership experience",
+            "expérience",
+            "expériences",
+            "expérience professionnelle",
+            "expériences professionnelles",
+            "parcours professionnel",
+            "parcours",
+            "stages",
+            "emplois",
+            "experiencia",
+            "experiencias",
+            "experiencia laboral",
+            "experiencia profesional",
+            "trayectoria profesional",
+            "historial laboral",
+            "prácticas",
+            "berufserfahrung",
+            "berufliche erfahrung",
+            "berufliche erfahrungen",
+            "beruflicher werdegang",
+            "werdegang",
+            "berufspraxis",
+            "praktika",
+            "praktikum",
+            "erfahrung",
+            "arbeitserfahrung",
+            "berufliche laufbahn",
+            "工作经历",
+            "工作经验",
+            "工作背景",
+            "实习经历",
+            "职业经历",
+            "实习经验",
         ],
     ),
     (
         SectionKind::Education,
         &[
-            "education", "educational background", "academic background", "academic history",
-            "academic qualifications", "educational qualifications", "qualifications",
-            "academics", "academic", "academic profile", "training", "courses", "coursework",
-            "relevant coursework", "studies", "schooling", "degrees", "education and training",
-            "formation", "formations", "études", "parcours académique", "cursus", "diplômes",
-            "formation académique", "scolarité", "educación", "formación",
-            "formación académica", "estudios", "titulación", "ausbildung", "bildung",
-            "bildungsweg", "studium", "schulbildung", "akademischer werdegang",
-            "schulische ausbildung", "hochschulbildung", "教育背景", "教育经历", "学历",
-            "教育", "学习经历",
+            "education",
+            "educational background",
+            "academic background",
+            "academic history",
+            "academic qualifications",
+            "educational qualifications",
+            "qualifications",
+            "academics",
+            "academic",
+            "academic profile",
+            "training",
+            "courses",
+            "coursework",
+            "relevant coursework",
+            "studies",
+            "schooling",
+            "degrees",
+            "education and training",
+            "formation",
+            "formations",
+            "études",
+            "parcours académique",
+            "cursus",
+            "diplômes",
+            "formation académique",
+            "scolarité",
+            "educación",
+            "formación",
+            "formación académica",
+            "estudios",
+            "titulación",
+            "ausbildung",
+            "bildung",
+            "bildungsweg",
+            "studium",
+            "schulbildung",
+            "akademischer werdegang",
+            "schulische ausbildung",
+            "hochschulbildung",
+            "教育背景",
+            "教育经历",
+            "学历",
+            "教育",
+            "学习经历",
         ],
     ),
     (
         SectionKind::Skills,
         &[
-            "skills", "skill", "technical skills", "core competencies", "competencies",
-            "key skills", "areas of expertise", "expertise", "technologies", "tech stack",
-            "technology stack", "tools", "tools and technologies", "skill set", "skillset",
-            "abilities", "technical proficiencies", "proficiencies", "core skills",
-            "computer skills", "it skills", "programming languages", "programming skills",
-            "hard skills", "soft skills", "technical expertise", "strengths",
-            "technical summary", "software", "competences", "skills summary",
-            "compétences", "compétences techniques", "compétences informatiques",
-            "savoir faire", "connaissances", "outils", "informatique", "habilidades",
-            "competencias", "conocimientos", "aptitudes", "destrezas",
-            "habilidades técnicas", "conocimientos de computación",
-            "conocimientos informáticos", "herramientas", "kenntnisse", "fähigkeiten",
-            "kompetenzen", "it kenntnisse", "edv kenntnisse", "fachkenntnisse",
-            "technische fähigkeiten", "qualifikationen", "技能", "专业技能", "技术栈",
-            "计算机技能", "技能特长", "技术能力",
+            "skills",
+            "skill",
+            "technical skills",
+            "core competencies",
+            "competencies",
+            "key skills",
+            "areas of expertise",
+            "expertise",
+            "technologies",
+            "tech stack",
+            "technology stack",
+            "tools",
+            "tools and technologies",
+            "skill set",
+            "skillset",
+            "abilities",
+            "technical proficiencies",
+            "proficiencies",
+            "core skills",
+            "computer skills",
+            "it skills",
+            "programming languages",
+            "programming skills",
+            "hard skills",
+            "soft skills",
+            "technical expertise",
+            "strengths",
+            "technical summary",
+            "software",
+            "competences",
+            "skills summary",
+            "compétences",
+            "compétences techniques",
+            "compétences informatiques",
+            "savoir faire",
+            "connaissances",
+            "outils",
+            "informatique",
+            "habilidades",
+            "competencias",
+            "conocimientos",
+            "aptitudes",
+            "destrezas",
+            "habilidades técnicas",
+            "conocimientos de computación",
+            "conocimientos informáticos",
+            "herramientas",
+            "kenntnisse",
+            "fähigkeiten",
+            "kompetenzen",
+            "it kenntnisse",
+            "edv kenntnisse",
+            "fachkenntnisse",
+            "technische fähigkeiten",
+            "qualifikationen",
+            "技能",
+            "专业技能",
+            "技术栈",
+            "计算机技能",
+            "技能特长",
+            "技术能力",
         ],
     ),
     (
         SectionKind::Projects,
         &[
-            "projects", "project", "personal projects", "side projects", "academic projects",
-            "project experience", "open source", "open source projects",
-            "open source contributions", "portfolio", "projets", "projets personnels",
-            "proyectos", "projekte", "projekterfahrung", "项目经验", "项目经历", "项目",
+            "projects",
+            "project",
+            "personal projects",
+            "side projects",
+            "academic projects",
+            "project experience",
+            "open source",
+            "open source projects",
+            "open source contributions",
+            "portfolio",
+            "projets",
+            "projets personnels",
+            "proyectos",
+            "projekte",
+            "projekterfahrung",
+            "项目经验",
+            "项目经历",
+            "项目",
         ],
     ),
     (
         SectionKind::Certifications,
         &[
-            "certifications", "certification", "licenses", "licences", "certificates",
-            "certificate", "professional certifications", "accreditations", "credentials",
-            "certificats", "certificaciones", "certificados", "zertifikate",
-            "zertifizierungen", "zertifikat", "证书", "资格证书", "技能证书",
+            "certifications",
+            "certification",
+            "licenses",
+            "licences",
+            "certificates",
+            "certificate",
+            "professional certifications",
+            "accreditations",
+            "credentials",
+            "certificats",
+            "certificaciones",
+            "certificados",
+            "zertifikate",
+            "zertifizierungen",
+            "zertifikat",
+            "证书",
+            "资格证书",
+            "技能证书",
         ],
     ),
     (
         SectionKind::Languages,
         &[
-            "languages", "language", "language skills", "spoken languages",
-            "foreign languages", "human languages", "langues", "compétences linguistiques",
-            "idiomas", "lenguas", "sprachen", "sprachkenntnisse", "fremdsprachen", "语言",
-            "语言技能", "语言能力",
+            "languages",
+            "language",
+            "language skills",
+            "spoken languages",
+            "foreign languages",
+            "human languages",
+            "langues",
+            "compétences linguistiques",
+            "idiomas",
+            "lenguas",
+            "sprachen",
+            "sprachkenntnisse",
+            "fremdsprachen",
+            "语言",
+            "语言技能",
+            "语言能力",
         ],
     ),
     (
         SectionKind::Awards,
         &[
-            "awards", "award", "honors", "honours", "honors and awards", "achievements",
-            "accomplishments", "recognition", "recognitions", "scholarships", "distinctions",
-            "prizes", "fellowships", "prix", "récompenses", "premios", "reconocimientos",
-            "logros", "auszeichnungen", "preise", "erfolge", "ehrungen", "获奖", "荣誉",
-            "获奖经历", "荣誉奖项", "获奖情况",
+            "awards",
+            "award",
+            "honors",
+            "honours",
+            "honors and awards",
+            "achievements",
+            "accomplishments",
+            "recognition",
+            "recognitions",
+            "scholarships",
+            "distinctions",
+            "prizes",
+            "fellowships",
+            "prix",
+            "récompenses",
+            "premios",
+            "reconocimientos",
+            "logros",
+            "auszeichnungen",
+            "preise",
+            "erfolge",
+            "ehrungen",
+            "获奖",
+            "荣誉",
+            "获奖经历",
+            "荣誉奖项",
+            "获奖情况",
         ],
     ),
     (
         SectionKind::Publications,
         &[
-            "publications", "publication", "papers", "research papers", "patents",
-            "presentations", "talks", "invited talks", "conference talks",
-            "conference presentations", "articles", "publicaciones", "veröffentlichungen",
-            "publikationen", "论文", "发表论文",
+            "publications",
+            "publication",
+            "papers",
+            "research papers",
+            "patents",
+            "presentations",
+            "talks",
+            "invited talks",
+            "conference talks",
+            "conference presentations",
+            "articles",
+            "publicaciones",
+            "veröffentlichungen",
+            "publikationen",
+            "论文",
+            "发表论文",
         ],
     ),
     (
         SectionKind::Volunteer,
         &[
-            "volunteer", "volunteering", "volunteer experience", "volunteer work",
-            "community involvement", "community service", "community", "civic engagement",
-            "activities", "extracurricular activities", "extracurricular activity",
-            "extracurriculars", "extracurricular", "extra curricular activities",
-            "leadership and activities", "campus involvement", "on campus involvement",
-            "involvement", "leadership", "social activities", "bénévolat",
-            "engagement associatif", "activités", "voluntariado", "actividades", "ehrenamt",
-            "ehrenamtliches engagement", "soziales engagement", "engagement", "志愿者经历",
-            "社会实践", "校园经历", "课外活动",
+            "volunteer",
+            "volunteering",
+            "volunteer experience",
+            "volunteer work",
+            "community involvement",
+            "community service",
+            "community",
+            "civic engagement",
+            "activities",
+            "extracurricular activities",
+            "extracurricular activity",
+            "extracurriculars",
+            "extracurricular",
+            "extra curricular activities",
+            "leadership and activities",
+            "campus involvement",
+            "on campus involvement",
+            "involvement",
+            "leadership",
+            "social activities",
+            "bénévolat",
+            "engagement associatif",
+            "activités",
+            "voluntariado",
+            "actividades",
+            "ehrenamt",
+            "ehrenamtliches engagement",
+            "soziales engagement",
+            "engagement",
+            "志愿者经历",
+            "社会实践",
+            "校园经历",
+            "课外活动",
         ],
     ),
     (
         SectionKind::Interests,
         &[
-            "interests", "hobbies", "hobbies and interests", "personal interests", "interest",
-            "centres d intérêt", "centres d intérêts", "centre d intérêt", "loisirs",
-            "intereses", "aficiones", "pasatiempos", "hobbys", "interessen", "freizeit",
-            "兴趣爱好", "个人兴趣", "爱好",
+            "interests",
+            "hobbies",
+            "hobbies and interests",
+            "personal interests",
+            "interest",
+            "centres d intérêt",
+            "centres d intérêts",
+            "centre d intérêt",
+            "loisirs",
+            "intereses",
+            "aficiones",
+            "pasatiempos",
+            "hobbys",
+            "interessen",
+            "freizeit",
+            "兴趣爱好",
+            "个人兴趣",
+            "爱好",
         ],
     ),
     (
         SectionKind::References,
         &[
-            "references", "reference", "referees", "références", "referencias", "referenzen",
+            "references",
+            "reference",
+            "referees",
+            "références",
+            "referencias",
+            "referenzen",
             "推荐人",
         ],
     ),
     (
         SectionKind::Other,
         &[
-            "additional information", "additional", "miscellaneous", "misc", "other",
-            "others", "other information", "extra", "divers", "informations complémentaires",
-            "autres", "misceláneo", "miscelánea", "otros", "información adicional",
-            "sonstiges", "weitere informationen", "其他", "其它",
+            "additional information",
+            "additional",
+            "miscellaneous",
+            "misc",
+            "other",
+            "others",
+            "other information",
+            "extra",
+            "divers",
+            "informations complémentaires",
+            "autres",
+            "misceláneo",
+            "miscelánea",
+            "otros",
+            "información adicional",
+            "sonstiges",
+            "weitere informationen",
+            "其他",
+            "其它",
         ],
     ),
 ];
 
 /// Leading modifiers that may be dropped before a second lookup ("Selected Honors").
 const MODIFIERS: &[&str] = &[
-    "relevant", "selected", "key", "my", "notable", "recent", "professional", "technical",
-    "core", "additional", "other", "personal", "academic", "major", "main", "significant",
+    "relevant",
+    "selected",
+    "key",
+    "my",
+    "notable",
+    "recent",
+    "professional",
+    "technical",
+    "core",
+    "additional",
+    "other",
+    "personal",
+    "academic",
+    "major",
+    "main",
+    "significant",
 ];
 
 /// Conjunction tokens (compound headings).
@@ -384,7 +727,9 @@ fn heading_tokens(s: &str) -> Vec<String> {
 /// dashes; trailing colon and decorations. Returns the trimmed heading text as written.
 pub fn clean_heading(text: &str) -> &str {
     static NUM: OnceLock<regex::Regex> = OnceLock::new();
-    let re = NUM.get_or_init(|| regex::Regex::new(r"^(?:\d{1,2}|[IVXivx]{1,4}|[A-Za-z])[.)]\s+").expect("valid regex"));
+    let re = NUM.get_or_init(|| {
+        regex::Regex::new(r"^(?:\d{1,2}|[IVXivx]{1,4}|[A-Za-z])[.)]\s+").expect("valid regex")
+    });
     let mut t = text.trim();
     if let Some(m) = re.find(t) {
         t = &t[m.end()..];
@@ -441,7 +786,10 @@ fn classify_tokens(toks: &[String], allow_split: bool) -> Option<SectionKind> {
     // "(continued)".
     if toks.len() > 1 {
         let last = toks[toks.len() - 1].as_str();
-        if matches!(last, "continued" | "cont" | "contd" | "suite" | "fortsetzung") {
+        if matches!(
+            last,
+            "continued" | "cont" | "contd" | "suite" | "fortsetzung"
+        ) {
             return classify_tokens(&toks[..toks.len() - 1], allow_split);
         }
     }
@@ -455,9 +803,9 @@ fn classify_tokens(toks: &[String], allow_split: bool) -> Option<SectionKind> {
         let parts: Vec<&[String]> = toks.split(|t| t == "&").filter(|p| !p.is_empty()).collect();
         if parts.len() >= 2 {
             let first = classify_tokens(parts[0], false)?;
-            let ok = parts[1..].iter().all(|p| {
-                classify_tokens(p, false).is_some() || (parts.len() == 2 && p.len() <= 2)
-            });
+            let ok = parts[1..]
+                .iter()
+                .all(|p| classify_tokens(p, false).is_some() || (parts.len() == 2 && p.len() <= 2));
             if ok {
                 return Some(first);
             }
@@ -518,7 +866,9 @@ fn is_all_caps(s: &str) -> bool {
 }
 
 fn first_letter_lowercase(s: &str) -> bool {
-    s.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_lowercase())
+    s.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(|c| c.is_lowercase())
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -533,7 +883,10 @@ fn is_label_value(s: &str) -> bool {
     let label = s[..p].trim();
     let sep_len = s[p..].chars().next().map_or(1, char::len_utf8);
     let value = s[p + sep_len..].trim();
-    !label.is_empty() && !value.is_empty() && label.split_whitespace().count() <= 4 && !label.contains("http")
+    !label.is_empty()
+        && !value.is_empty()
+        && label.split_whitespace().count() <= 4
+        && !label.contains("http")
 }
 
 fn is_heading_region(l: &Line) -> bool {
@@ -545,7 +898,10 @@ fn prev_nonempty(lines: &[Line], i: usize) -> Option<&Line> {
 }
 
 fn next_nonempty(lines: &[Line], i: usize) -> Option<&Line> {
-    lines.get(i + 1..)?.iter().find(|l| !l.text.trim().is_empty())
+    lines
+        .get(i + 1..)?
+        .iter()
+        .find(|l| !l.text.trim().is_empty())
 }
 
 /// Is the line part of a running sentence (previous line unfinished and next starting in
@@ -556,7 +912,9 @@ fn inside_sentence(lines: &[Line], i: usize) -> bool {
         !ends_sentence(t)
             && !t.ends_with(':')
             && t.split_whitespace().count() > MAX_HEADING_WORDS
-            && t.chars().last().is_some_and(|c| c.is_alphabetic() || c == '-')
+            && t.chars()
+                .last()
+                .is_some_and(|c| c.is_alphabetic() || c == '-')
     });
     let next_low = next_nonempty(lines, i).is_some_and(|n| first_letter_lowercase(&n.text));
     prev_open && next_low
@@ -573,13 +931,17 @@ fn lexicon_candidate(lines: &[Line], i: usize) -> Option<Cand> {
     }
     // "——— 个人信息 ———" / "— Skills —": symmetric decoration, not a bullet.
     let first = text.chars().next().unwrap_or(' ');
-    let decorated = !first.is_alphanumeric() && text.chars().last() == Some(first);
+    let decorated = !first.is_alphanumeric() && text.ends_with(first);
     let bulleted = l.list_item || (!decorated && strip_bullet(text).is_some_and(|r| r != text));
     let styled = l.heading_level.is_some() || l.bold || is_all_caps(text);
     if bulleted && !styled {
         return None;
     }
-    let body_text = if bulleted { strip_bullet(text).unwrap_or(text) } else { text };
+    let body_text = if bulleted {
+        strip_bullet(text).unwrap_or(text)
+    } else {
+        text
+    };
     // Inline heading "Skills: Python, Go".
     if is_label_value(body_text) {
         if bulleted {
@@ -592,7 +954,13 @@ fn lexicon_candidate(lines: &[Line], i: usize) -> Option<Cand> {
         if neighbour_kv || kind == SectionKind::Other {
             return None;
         }
-        return Some(Cand { idx: i, kind, heading: label.to_string(), inline: true, lexicon: true });
+        return Some(Cand {
+            idx: i,
+            kind,
+            heading: label.to_string(),
+            inline: true,
+            lexicon: true,
+        });
     }
     let kind = classify_heading(body_text)?;
     let heading = clean_heading(body_text);
@@ -608,7 +976,13 @@ fn lexicon_candidate(lines: &[Line], i: usize) -> Option<Cand> {
     if inside_sentence(lines, i) {
         return None;
     }
-    Some(Cand { idx: i, kind, heading: heading.to_string(), inline: false, lexicon: true })
+    Some(Cand {
+        idx: i,
+        kind,
+        heading: heading.to_string(),
+        inline: false,
+        lexicon: true,
+    })
 }
 
 /// Median font size weighted by characters, over body-like lines with a known size.
@@ -643,7 +1017,11 @@ struct Style {
 
 fn style_of(l: &Line) -> Style {
     Style {
-        size: if l.font_size.is_finite() { (l.font_size * 2.0).round() as i32 } else { 0 },
+        size: if l.font_size.is_finite() {
+            (l.font_size * 2.0).round() as i32
+        } else {
+            0
+        },
         bold: l.bold,
         caps: is_all_caps(&l.text),
         level: l.heading_level,
@@ -676,13 +1054,18 @@ fn typographic_text_ok(text: &str) -> bool {
 /// Detect the sections of a document. See the module documentation for the contract.
 pub fn detect_sections(lines: &[Line]) -> Vec<Section> {
     let body = body_font_size(lines);
-    let mut cands: Vec<Cand> = (0..lines.len()).filter_map(|i| lexicon_candidate(lines, i)).collect();
+    let mut cands: Vec<Cand> = (0..lines.len())
+        .filter_map(|i| lexicon_candidate(lines, i))
+        .collect();
 
     // Style consensus: when most lexicon headings share a heading-like style, lexicon matches
     // in plain body style are words in text, not headings.
-    let styled: Vec<&Cand> =
-        cands.iter().filter(|c| !c.inline && heading_styled(&lines[c.idx], body)).collect();
-    let consensus = styled.len() >= 2 && styled.len() * 2 > cands.iter().filter(|c| !c.inline).count();
+    let styled: Vec<&Cand> = cands
+        .iter()
+        .filter(|c| !c.inline && heading_styled(&lines[c.idx], body))
+        .collect();
+    let consensus =
+        styled.len() >= 2 && styled.len() * 2 > cands.iter().filter(|c| !c.inline).count();
     if consensus {
         cands.retain(|c| !c.inline && heading_styled(&lines[c.idx], body));
     }
@@ -719,7 +1102,10 @@ pub fn detect_sections(lines: &[Line]) -> Vec<Section> {
         }
         // The header block: the first line / the candidate's name is never a heading.
         let before_first = first_lexicon.is_none_or(|f| i < f);
-        if before_first && (lines[..i].iter().all(|p| p.text.trim().is_empty()) || crate::entities::contact::looks_like_name(text)) {
+        if before_first
+            && (lines[..i].iter().all(|p| p.text.trim().is_empty())
+                || crate::entities::contact::looks_like_name(text))
+        {
             continue;
         }
         let accepted = if let Some(level) = l.heading_level {
@@ -728,12 +1114,19 @@ pub fn detect_sections(lines: &[Line]) -> Vec<Section> {
         } else if !heading_styles.is_empty() {
             let s = style_of(l);
             let distinctive = body > 0.0 && l.font_size >= body * 1.15;
-            heading_styles.contains(&s) && (distinctive || (min_gap > 0.0 && l.gap_before >= min_gap))
+            heading_styles.contains(&s)
+                && (distinctive || (min_gap > 0.0 && l.gap_before >= min_gap))
         } else {
             false
         };
         if accepted {
-            extra.push(Cand { idx: i, kind: SectionKind::Other, heading: clean_heading(text).to_string(), inline: false, lexicon: false });
+            extra.push(Cand {
+                idx: i,
+                kind: SectionKind::Other,
+                heading: clean_heading(text).to_string(),
+                inline: false,
+                lexicon: false,
+            });
         }
     }
     // No lexicon headings at all: repeated big-font lines (not the biggest, the name).
@@ -741,19 +1134,34 @@ pub fn detect_sections(lines: &[Line]) -> Vec<Section> {
         let big: Vec<usize> = (0..lines.len())
             .filter(|&i| {
                 let l = &lines[i];
-                is_heading_region(l) && !l.list_item && l.font_size >= body * 1.15 && typographic_text_ok(&l.text)
+                is_heading_region(l)
+                    && !l.list_item
+                    && l.font_size >= body * 1.15
+                    && typographic_text_ok(&l.text)
             })
             .collect();
         let mut counts: HashMap<Style, usize> = HashMap::new();
         for &i in &big {
             *counts.entry(style_of(&lines[i])).or_default() += 1;
         }
-        let max_size = big.iter().map(|&i| lines[i].font_size).fold(0.0f32, f32::max);
+        let max_size = big
+            .iter()
+            .map(|&i| lines[i].font_size)
+            .fold(0.0f32, f32::max);
         for &i in &big {
             let l = &lines[i];
             let n = counts.get(&style_of(l)).copied().unwrap_or(0);
-            if n >= 2 && (l.font_size < max_size || counts.len() == 1) && !crate::entities::contact::looks_like_name(&l.text) {
-                extra.push(Cand { idx: i, kind: SectionKind::Other, heading: clean_heading(&l.text).to_string(), inline: false, lexicon: false });
+            if n >= 2
+                && (l.font_size < max_size || counts.len() == 1)
+                && !crate::entities::contact::looks_like_name(&l.text)
+            {
+                extra.push(Cand {
+                    idx: i,
+                    kind: SectionKind::Other,
+                    heading: clean_heading(&l.text).to_string(),
+                    inline: false,
+                    lexicon: false,
+                });
             }
         }
     }
@@ -766,7 +1174,12 @@ fn build_sections(lines: &[Line], cands: &[Cand]) -> Vec<Section> {
     let mut out: Vec<Section> = Vec::new();
     let first = cands.first().map_or(lines.len(), |c| c.idx);
     if lines[..first].iter().any(|l| !l.text.trim().is_empty()) {
-        out.push(Section { kind: SectionKind::Contact, heading: None, lines: 0..first, heading_line: None });
+        out.push(Section {
+            kind: SectionKind::Contact,
+            heading: None,
+            lines: 0..first,
+            heading_line: None,
+        });
     }
     for c in cands {
         if let Some(last) = out.last() {
@@ -779,7 +1192,12 @@ fn build_sections(lines: &[Line], cands: &[Cand]) -> Vec<Section> {
         }
         let _ = c.lexicon;
         let start = if c.inline { c.idx } else { c.idx + 1 };
-        out.push(Section { kind: c.kind, heading: Some(c.heading.clone()), lines: start..lines.len(), heading_line: Some(c.idx) });
+        out.push(Section {
+            kind: c.kind,
+            heading: Some(c.heading.clone()),
+            lines: start..lines.len(),
+            heading_line: Some(c.idx),
+        });
     }
     if let Some(last) = out.last_mut() {
         last.lines.end = lines.len();
@@ -811,23 +1229,58 @@ mod tests {
     #[test]
     fn english_variants() {
         for h in [
-            "Experience", "Work Experience", "PROFESSIONAL EXPERIENCE", "Work History", "Employment History",
-            "Employment", "Career History", "Relevant Experience", "Experience & Internships", "Internships",
-            "Research Experience", "Experience (continued)",
+            "Experience",
+            "Work Experience",
+            "PROFESSIONAL EXPERIENCE",
+            "Work History",
+            "Employment History",
+            "Employment",
+            "Career History",
+            "Relevant Experience",
+            "Experience & Internships",
+            "Internships",
+            "Research Experience",
+            "Experience (continued)",
         ] {
             assert_eq!(k(h), Some(Experience), "{h}");
         }
         for h in [
-            "Skills", "Technical Skills", "Core Competencies", "Competencies", "Key Skills", "Areas of Expertise",
-            "Expertise", "Technologies", "Tech Stack", "Tools", "Skills & Tools", "Skills and Tools", "SKILLS & AWARDS",
+            "Skills",
+            "Technical Skills",
+            "Core Competencies",
+            "Competencies",
+            "Key Skills",
+            "Areas of Expertise",
+            "Expertise",
+            "Technologies",
+            "Tech Stack",
+            "Tools",
+            "Skills & Tools",
+            "Skills and Tools",
+            "SKILLS & AWARDS",
             "Programming Languages",
         ] {
             assert_eq!(k(h), Some(Skills), "{h}");
         }
-        for h in ["Education", "Education & Training", "Academic Background", "Qualifications", "Academic Qualifications", "Relevant Coursework"] {
+        for h in [
+            "Education",
+            "Education & Training",
+            "Academic Background",
+            "Qualifications",
+            "Academic Qualifications",
+            "Relevant Coursework",
+        ] {
             assert_eq!(k(h), Some(Education), "{h}");
         }
-        for h in ["Summary", "Professional Summary", "Profile", "About Me", "Objective", "Career Objective", "Personal Statement"] {
+        for h in [
+            "Summary",
+            "Professional Summary",
+            "Profile",
+            "About Me",
+            "Objective",
+            "Career Objective",
+            "Personal Statement",
+        ] {
             assert_eq!(k(h), Some(Summary), "{h}");
         }
         assert_eq!(k("Projects"), Some(Projects));
@@ -944,13 +1397,22 @@ mod tests {
         assert_eq!(k("CHINMAYA KAUNDANYA · RÉSUMÉ"), None);
         assert_eq!(k(""), None);
         assert_eq!(k("—"), None);
-        assert_eq!(k("Skills that pay the bills in every company of the world"), None);
+        assert_eq!(
+            k("Skills that pay the bills in every company of the world"),
+            None
+        );
     }
 
     #[test]
     fn inline_headings() {
-        assert_eq!(inline_heading("Skills: Python, Go"), Some((Skills, "Skills", "Python, Go")));
-        assert_eq!(inline_heading("Languages：English"), Some((Languages, "Languages", "English")));
+        assert_eq!(
+            inline_heading("Skills: Python, Go"),
+            Some((Skills, "Skills", "Python, Go"))
+        );
+        assert_eq!(
+            inline_heading("Languages：English"),
+            Some((Languages, "Languages", "English"))
+        );
         assert_eq!(inline_heading("Note: something"), None);
         assert_eq!(inline_content("Skills: Rust"), "Rust");
         assert_eq!(inline_content("plain"), "plain");
@@ -981,7 +1443,12 @@ mod tests {
 
     #[test]
     fn kv_rows_are_not_headings() {
-        let lines = pl(&["Technical Skills", "Languages: Java, Python", "Frameworks: React", "Tools: Git"]);
+        let lines = pl(&[
+            "Technical Skills",
+            "Languages: Java, Python",
+            "Frameworks: React",
+            "Tools: Git",
+        ]);
         let s = detect_sections(&lines);
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].kind, Skills);
@@ -989,10 +1456,19 @@ mod tests {
 
     #[test]
     fn big_font_headings_without_lexicon() {
-        let body = |t: &str| Line { font_size: 10.0, ..Line::plain(t) };
-        let big = |t: &str| Line { font_size: 14.0, ..Line::plain(t) };
+        let body = |t: &str| Line {
+            font_size: 10.0,
+            ..Line::plain(t)
+        };
+        let big = |t: &str| Line {
+            font_size: 14.0,
+            ..Line::plain(t)
+        };
         let lines = vec![
-            Line { font_size: 24.0, ..Line::plain("Zhang Wei") },
+            Line {
+                font_size: 24.0,
+                ..Line::plain("Zhang Wei")
+            },
             body("zhang@wei.cn"),
             big("Arbeitsproben"),
             body("Some long line of body text here for the weight of the median"),
@@ -1008,7 +1484,22 @@ mod tests {
 
     #[test]
     fn no_panic_on_odd_input() {
-        for t in ["", " ", ":", "：", "é:", "•", "— —", "1.", "(((", "ß", "\u{0301}", "A. B.", "x:ü", "💼 Experience"] {
+        for t in [
+            "",
+            " ",
+            ":",
+            "：",
+            "é:",
+            "•",
+            "— —",
+            "1.",
+            "(((",
+            "ß",
+            "\u{0301}",
+            "A. B.",
+            "x:ü",
+            "💼 Experience",
+        ] {
             let _ = classify_heading(t);
             let _ = inline_heading(t);
             let _ = clean_heading(t);

@@ -5,18 +5,29 @@ use atscore_core::document::{Line, Region};
 use atscore_core::entities::contact::{extract_contact, normalize_phone};
 use atscore_core::entities::languages::{parse_certifications, parse_languages};
 use atscore_core::normalize::clean_text;
-use atscore_core::sections::{classify_heading, detect_sections, header_block, Section, SectionKind};
+use atscore_core::sections::{
+    classify_heading, detect_sections, header_block, Section, SectionKind,
+};
 use SectionKind::*;
 
 fn corpus(name: &str) -> Option<String> {
-    let p = format!("{}/../../../shared/corpus/public/{name}", env!("CARGO_MANIFEST_DIR"));
+    let p = format!(
+        "{}/../../../shared/corpus/public/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(p).ok()
 }
 
 /// Non-empty truth lines as plain lines (text cleaned like the extractors do).
 fn truth_lines(name: &str) -> Option<Vec<Line>> {
     let text = corpus(name)?;
-    Some(text.lines().map(clean_text).filter(|t| !t.is_empty()).map(Line::plain).collect())
+    Some(
+        text.lines()
+            .map(clean_text)
+            .filter(|t| !t.is_empty())
+            .map(Line::plain)
+            .collect(),
+    )
 }
 
 /// open-resume_laverne's truth has one word per line, visual lines separated by blank lines.
@@ -39,7 +50,10 @@ fn kinds(s: &[Section]) -> Vec<SectionKind> {
 fn assert_in_order(file: &str, got: &[SectionKind], expected: &[SectionKind]) {
     let mut it = got.iter();
     for e in expected {
-        assert!(it.any(|g| g == e), "{file}: expected {expected:?} in order, got {got:?}");
+        assert!(
+            it.any(|g| g == e),
+            "{file}: expected {expected:?} in order, got {got:?}"
+        );
     }
 }
 
@@ -49,8 +63,14 @@ fn check(file: &str, lines: &[Line], expected: &[SectionKind]) -> Vec<Section> {
     // Ranges are ordered, in bounds, and do not overlap.
     let mut prev_end = 0;
     for sec in &s {
-        assert!(sec.lines.start <= sec.lines.end && sec.lines.end <= lines.len(), "{file}: {sec:?}");
-        assert!(sec.heading_line.map_or(sec.lines.start, |h| h) >= prev_end, "{file}: overlap {sec:?}");
+        assert!(
+            sec.lines.start <= sec.lines.end && sec.lines.end <= lines.len(),
+            "{file}: {sec:?}"
+        );
+        assert!(
+            sec.heading_line.map_or(sec.lines.start, |h| h) >= prev_end,
+            "{file}: overlap {sec:?}"
+        );
         prev_end = sec.lines.end;
     }
     s
@@ -59,39 +79,130 @@ fn check(file: &str, lines: &[Line], expected: &[SectionKind]) -> Vec<Section> {
 #[test]
 fn corpus_sections_in_order() {
     let cases: &[(&str, &[SectionKind])] = &[
-        ("jakegut_resume.pdf.truth.txt", &[Contact, Education, Experience, Projects, Skills]),
-        ("sb2nov_resume.pdf.truth.txt", &[Contact, Education, Experience, Projects]),
+        (
+            "jakegut_resume.pdf.truth.txt",
+            &[Contact, Education, Experience, Projects, Skills],
+        ),
+        (
+            "sb2nov_resume.pdf.truth.txt",
+            &[Contact, Education, Experience, Projects],
+        ),
         (
             "rendercv_classic.pdf.truth.txt",
-            &[Contact, Education, Experience, Projects, Publications, Awards, Skills, Publications],
+            &[
+                Contact,
+                Education,
+                Experience,
+                Projects,
+                Publications,
+                Awards,
+                Skills,
+                Publications,
+            ],
         ),
         (
             "awesome-cv_resume.pdf.truth.txt",
-            &[Contact, Summary, Experience, Awards, Volunteer, Certifications, Education],
+            &[
+                Contact,
+                Summary,
+                Experience,
+                Awards,
+                Volunteer,
+                Certifications,
+                Education,
+            ],
         ),
         (
             "moderncv_template-es.pdf.truth.txt",
-            &[Contact, Education, Experience, Languages, Skills, Interests, Publications],
+            &[
+                Contact,
+                Education,
+                Experience,
+                Languages,
+                Skills,
+                Interests,
+                Publications,
+            ],
         ),
         (
             "reactive-resume_azurill.pdf.truth.txt",
-            &[Contact, Contact, Skills, Certifications, Projects, Summary, Experience, Education],
+            &[
+                Contact,
+                Contact,
+                Skills,
+                Certifications,
+                Projects,
+                Summary,
+                Experience,
+                Education,
+            ],
         ),
         (
             "resume-matcher_single-column.pdf.truth.txt",
             &[Contact, Summary, Experience, Education, Projects, Skills],
         ),
-        ("reactive-resume_bronzor.pdf.truth.txt", &[Contact, Summary, Experience, Education, Projects, Skills, Certifications, Languages, References]),
-        ("layout-fixture.pdf.truth.txt", &[Contact, Skills, Experience, Education, Interests]),
-        ("moderncv_template-zh.pdf.truth.txt", &[Contact, Education, Experience, Languages, Skills, Interests]),
-        ("poi-tl_example-resume.docx.truth.txt", &[Contact, Contact, Education, Skills, Interests, Experience]),
-        ("deedy_resume-openfont.pdf.truth.txt", &[Contact, Education, Contact, Education, Skills, Experience, Awards, Publications]),
-        ("altacv_sample.pdf.truth.txt", &[Contact, Experience, Projects, Skills, Languages, Education, Publications, References]),
-        ("pyresparser_omkar-resume.pdf.truth.txt", &[Contact, Experience, Projects, Education, Skills, Awards]),
+        (
+            "reactive-resume_bronzor.pdf.truth.txt",
+            &[
+                Contact,
+                Summary,
+                Experience,
+                Education,
+                Projects,
+                Skills,
+                Certifications,
+                Languages,
+                References,
+            ],
+        ),
+        (
+            "layout-fixture.pdf.truth.txt",
+            &[Contact, Skills, Experience, Education, Interests],
+        ),
+        (
+            "moderncv_template-zh.pdf.truth.txt",
+            &[Contact, Education, Experience, Languages, Skills, Interests],
+        ),
+        (
+            "poi-tl_example-resume.docx.truth.txt",
+            &[Contact, Contact, Education, Skills, Interests, Experience],
+        ),
+        (
+            "deedy_resume-openfont.pdf.truth.txt",
+            &[
+                Contact,
+                Education,
+                Contact,
+                Education,
+                Skills,
+                Experience,
+                Awards,
+                Publications,
+            ],
+        ),
+        (
+            "altacv_sample.pdf.truth.txt",
+            &[
+                Contact,
+                Experience,
+                Projects,
+                Skills,
+                Languages,
+                Education,
+                Publications,
+                References,
+            ],
+        ),
+        (
+            "pyresparser_omkar-resume.pdf.truth.txt",
+            &[Contact, Experience, Projects, Education, Skills, Awards],
+        ),
     ];
     let mut ran = 0;
     for (file, expected) in cases {
-        let Some(lines) = truth_lines(file) else { continue };
+        let Some(lines) = truth_lines(file) else {
+            continue;
+        };
         ran += 1;
         let s = check(file, &lines, expected);
         assert_eq!(s[0].kind, Contact, "{file}");
@@ -99,18 +210,31 @@ fn corpus_sections_in_order() {
     }
     if let Some(lines) = block_lines("open-resume_laverne.pdf.truth.txt") {
         ran += 1;
-        let s = check("laverne", &lines, &[Contact, Summary, Education, Awards, Volunteer, Skills]);
-        assert_eq!(s.iter().filter(|x| x.kind == Volunteer).count(), 1, "campus involvement + volunteer experience merge");
+        let s = check(
+            "laverne",
+            &lines,
+            &[Contact, Summary, Education, Awards, Volunteer, Skills],
+        );
+        assert_eq!(
+            s.iter().filter(|x| x.kind == Volunteer).count(),
+            1,
+            "campus involvement + volunteer experience merge"
+        );
     }
     assert!(ran >= 8 || ran == 0, "corpus partially missing");
 }
 
 #[test]
 fn jakegut_sections_exact() {
-    let Some(lines) = truth_lines("jakegut_resume.pdf.truth.txt") else { return };
+    let Some(lines) = truth_lines("jakegut_resume.pdf.truth.txt") else {
+        return;
+    };
     let s = detect_sections(&lines);
     // "Languages: Java, …" under Technical Skills is a key/value row, not a heading.
-    assert_eq!(kinds(&s), vec![Contact, Education, Experience, Projects, Skills]);
+    assert_eq!(
+        kinds(&s),
+        vec![Contact, Education, Experience, Projects, Skills]
+    );
     assert_eq!(s[1].heading.as_deref(), Some("Education"));
     assert_eq!(s[4].heading.as_deref(), Some("Technical Skills"));
     assert_eq!(s[4].lines.end, lines.len());
@@ -188,7 +312,10 @@ fn corpus_contacts() {
             email: Some("john.doe@email.com"),
             phone: Some("+14155550142"),
             location: Some("San Francisco, CA"),
-            links: &["https://linkedin.com/in/johndoe", "https://github.com/johndoe"],
+            links: &[
+                "https://linkedin.com/in/johndoe",
+                "https://github.com/johndoe",
+            ],
         },
         Want {
             file: "reactive-resume_pikachu.pdf.truth.txt",
@@ -204,7 +331,7 @@ fn corpus_contacts() {
             email: Some("adasai90@gmail.com"),
             phone: Some("18080809090"),
             location: None,
-            links: &["https://github.com/sayi"],
+            links: &["https://github.com/Sayi"],
         },
         Want {
             file: "layout-fixture.pdf.truth.txt",
@@ -216,7 +343,9 @@ fn corpus_contacts() {
         },
     ];
     for w in &wants {
-        let Some(lines) = truth_lines(w.file) else { continue };
+        let Some(lines) = truth_lines(w.file) else {
+            continue;
+        };
         let c = contact_of(&lines);
         assert_eq!(c.name.as_deref(), w.name, "{}: {c:?}", w.file);
         assert_eq!(c.email.as_deref(), w.email, "{}: {c:?}", w.file);
@@ -225,7 +354,12 @@ fn corpus_contacts() {
             assert_eq!(c.location.as_deref(), w.location, "{}: {c:?}", w.file);
         }
         for l in w.links {
-            assert!(c.links.iter().any(|x| x == l), "{}: missing {l} in {:?}", w.file, c.links);
+            assert!(
+                c.links.iter().any(|x| x == l),
+                "{}: missing {l} in {:?}",
+                w.file,
+                c.links
+            );
         }
     }
     if let Some(lines) = block_lines("open-resume_laverne.pdf.truth.txt") {
@@ -239,10 +373,18 @@ fn corpus_contacts() {
 
 #[test]
 fn hyperlink_targets_supply_profile_urls() {
-    let lines: Vec<Line> = ["John Doe", "johndoe", "LinkedIn", "johndoe", "GitHub", "Experience", "Acme"]
-        .iter()
-        .map(|s| Line::plain(*s))
-        .collect();
+    let lines: Vec<Line> = [
+        "John Doe",
+        "johndoe",
+        "LinkedIn",
+        "johndoe",
+        "GitHub",
+        "Experience",
+        "Acme",
+    ]
+    .iter()
+    .map(|s| Line::plain(*s))
+    .collect();
     let links = vec![
         "mailto:john@doe.com".to_string(),
         "https://www.linkedin.com/in/johndoe/".to_string(),
@@ -254,19 +396,45 @@ fn hyperlink_targets_supply_profile_urls() {
     let c = extract_contact(&lines, header_block(&s), &links);
     assert_eq!(c.email.as_deref(), Some("john@doe.com"));
     assert_eq!(c.phone.as_deref(), Some("+15551234567"));
-    assert_eq!(c.links, vec!["https://www.linkedin.com/in/johndoe", "https://github.com/johndoe"]);
+    assert_eq!(
+        c.links,
+        vec![
+            "https://www.linkedin.com/in/johndoe",
+            "https://github.com/johndoe"
+        ]
+    );
 }
 
 #[test]
 fn contact_in_footer_region_and_biggest_name() {
     let mut lines = vec![
-        Line { font_size: 10.0, ..Line::plain("Curriculum Vitae") },
-        Line { font_size: 22.0, ..Line::plain("Marie Curie") },
-        Line { font_size: 10.0, ..Line::plain("Research Scientist") },
-        Line { font_size: 14.0, bold: true, ..Line::plain("Experience") },
-        Line { font_size: 10.0, ..Line::plain("Lab assistant at Sorbonne, Paris, France") },
+        Line {
+            font_size: 10.0,
+            ..Line::plain("Curriculum Vitae")
+        },
+        Line {
+            font_size: 22.0,
+            ..Line::plain("Marie Curie")
+        },
+        Line {
+            font_size: 10.0,
+            ..Line::plain("Research Scientist")
+        },
+        Line {
+            font_size: 14.0,
+            bold: true,
+            ..Line::plain("Experience")
+        },
+        Line {
+            font_size: 10.0,
+            ..Line::plain("Lab assistant at Sorbonne, Paris, France")
+        },
     ];
-    lines.push(Line { region: Region::Footer, font_size: 8.0, ..Line::plain("marie@curie.fr · +33 6 12 34 56 78 · Paris, France") });
+    lines.push(Line {
+        region: Region::Footer,
+        font_size: 8.0,
+        ..Line::plain("marie@curie.fr · +33 6 12 34 56 78 · Paris, France")
+    });
     let s = detect_sections(&lines);
     assert_eq!(kinds(&s), vec![Contact, Experience]);
     let c = extract_contact(&lines, header_block(&s), &[]);
@@ -280,14 +448,32 @@ fn contact_in_footer_region_and_biggest_name() {
 fn typography_headings() {
     // Body 10pt, headings 13pt bold; an unknown heading in the same style becomes Other;
     // a bold job title at body size and "Education" inside a bullet are not headings.
-    let body = |t: &str| Line { font_size: 10.0, ..Line::plain(t) };
-    let head = |t: &str| Line { font_size: 13.0, bold: true, gap_before: 1.5, ..Line::plain(t) };
+    let body = |t: &str| Line {
+        font_size: 10.0,
+        ..Line::plain(t)
+    };
+    let head = |t: &str| Line {
+        font_size: 13.0,
+        bold: true,
+        gap_before: 1.5,
+        ..Line::plain(t)
+    };
     let lines = vec![
-        Line { font_size: 24.0, bold: true, ..Line::plain("Ada Lovelace") },
+        Line {
+            font_size: 24.0,
+            bold: true,
+            ..Line::plain("Ada Lovelace")
+        },
         body("ada@example.com | London, UK"),
         head("Experience"),
-        Line { bold: true, ..body("Senior Engineer") },
-        Line { list_item: true, ..body("Education outreach for 300 students across the city of London") },
+        Line {
+            bold: true,
+            ..body("Senior Engineer")
+        },
+        Line {
+            list_item: true,
+            ..body("Education outreach for 300 students across the city of London")
+        },
         body("Skills were applied in a sentence that continues on the next line with more words"),
         head("Mentoring & Outreach"),
         body("Taught weekly classes."),
@@ -298,7 +484,10 @@ fn typography_headings() {
         body("Rust, Go"),
     ];
     let s = detect_sections(&lines);
-    assert_eq!(kinds(&s), vec![Contact, Experience, Other, Education, Skills]);
+    assert_eq!(
+        kinds(&s),
+        vec![Contact, Experience, Other, Education, Skills]
+    );
     assert_eq!(s[2].heading.as_deref(), Some("Mentoring & Outreach"));
     assert_eq!(s[0].lines, 0..2);
     assert_eq!(s[1].lines, 3..6);
@@ -311,14 +500,29 @@ fn typography_headings() {
 #[test]
 fn explicit_heading_levels_and_header_regions() {
     let lines = vec![
-        Line { heading_level: Some(1), ..Line::plain("Jane Smith") },
-        Line { region: Region::Header, ..Line::plain("Experience") },
+        Line {
+            heading_level: Some(1),
+            ..Line::plain("Jane Smith")
+        },
+        Line {
+            region: Region::Header,
+            ..Line::plain("Experience")
+        },
         Line::plain("jane@smith.dev"),
-        Line { heading_level: Some(2), ..Line::plain("Berufserfahrung") },
+        Line {
+            heading_level: Some(2),
+            ..Line::plain("Berufserfahrung")
+        },
         Line::plain("Entwicklerin bei ACME"),
-        Line { heading_level: Some(2), ..Line::plain("Ehrenämter und Vereine") },
+        Line {
+            heading_level: Some(2),
+            ..Line::plain("Ehrenämter und Vereine")
+        },
         Line::plain("Sportverein"),
-        Line { heading_level: Some(2), ..Line::plain("Sprachkenntnisse") },
+        Line {
+            heading_level: Some(2),
+            ..Line::plain("Sprachkenntnisse")
+        },
         Line::plain("Deutsch: Muttersprache, Englisch (C1)"),
     ];
     let s = detect_sections(&lines);
@@ -333,33 +537,58 @@ fn explicit_heading_levels_and_header_regions() {
 
 #[test]
 fn inline_heading_representation() {
-    let lines: Vec<Line> = ["Sam Lee", "sam@lee.io", "Skills: Python, Go, Rust", "Experience", "Acme Corp"]
-        .iter()
-        .map(|s| Line::plain(*s))
-        .collect();
+    let lines: Vec<Line> = [
+        "Sam Lee",
+        "sam@lee.io",
+        "Skills: Python, Go, Rust",
+        "Experience",
+        "Acme Corp",
+    ]
+    .iter()
+    .map(|s| Line::plain(*s))
+    .collect();
     let s = detect_sections(&lines);
     assert_eq!(kinds(&s), vec![Contact, Skills, Experience]);
     assert_eq!(s[1].heading.as_deref(), Some("Skills"));
     assert_eq!(s[1].heading_line, Some(2));
     assert_eq!(s[1].lines, 2..3);
     assert!(s[1].is_inline());
-    assert_eq!(atscore_core::sections::inline_content(&lines[2].text), "Python, Go, Rust");
+    assert_eq!(
+        atscore_core::sections::inline_content(&lines[2].text),
+        "Python, Go, Rust"
+    );
 }
 
 #[test]
 fn letter_spaced_and_decorated_headings() {
-    let lines: Vec<Line> = ["Name Surname", "E X P E R I E N C E", "x", "S K I L L S", "y", "———    教育背景    ———", "z", "3. Publications:", "p"]
-        .iter()
-        .map(|s| Line::plain(*s))
-        .collect();
+    let lines: Vec<Line> = [
+        "Name Surname",
+        "E X P E R I E N C E",
+        "x",
+        "S K I L L S",
+        "y",
+        "———    教育背景    ———",
+        "z",
+        "3. Publications:",
+        "p",
+    ]
+    .iter()
+    .map(|s| Line::plain(*s))
+    .collect();
     let s = detect_sections(&lines);
-    assert_eq!(kinds(&s), vec![Contact, Experience, Skills, Education, Publications]);
+    assert_eq!(
+        kinds(&s),
+        vec![Contact, Experience, Skills, Education, Publications]
+    );
     assert_eq!(s[4].heading.as_deref(), Some("Publications"));
 }
 
 #[test]
 fn no_headings_is_one_header_block() {
-    let lines: Vec<Line> = ["Just some text", "and more text"].iter().map(|s| Line::plain(*s)).collect();
+    let lines: Vec<Line> = ["Just some text", "and more text"]
+        .iter()
+        .map(|s| Line::plain(*s))
+        .collect();
     let s = detect_sections(&lines);
     assert_eq!(s.len(), 1);
     assert_eq!(s[0].kind, Contact);
@@ -369,21 +598,39 @@ fn no_headings_is_one_header_block() {
 
 #[test]
 fn lexicon_sample() {
-    assert_eq!(classify_heading("Licenses & Certifications"), Some(Certifications));
+    assert_eq!(
+        classify_heading("Licenses & Certifications"),
+        Some(Certifications)
+    );
     assert_eq!(classify_heading("Experience with Python and Go"), None);
-    assert_eq!(normalize_phone("(555) 123-4567").as_deref(), Some("+15551234567"));
+    assert_eq!(
+        normalize_phone("(555) 123-4567").as_deref(),
+        Some("+15551234567")
+    );
 }
 
 #[test]
 fn corpus_languages_and_certifications() {
     if let Some(lines) = truth_lines("reactive-resume_bronzor.pdf.truth.txt") {
         let s = detect_sections(&lines);
-        let lang = s.iter().find(|x| x.kind == Languages).expect("languages section");
+        let lang = s
+            .iter()
+            .find(|x| x.kind == Languages)
+            .expect("languages section");
         let l = parse_languages(&lines[lang.lines.clone()]);
         assert_eq!(l.len(), 2, "{l:?}");
-        assert_eq!((l[0].language.as_str(), l[0].level.as_deref()), ("English", Some("Native Speaker")));
-        assert_eq!((l[1].language.as_str(), l[1].level.as_deref()), ("Spanish", Some("Intermediate")));
-        let cert = s.iter().find(|x| x.kind == Certifications).expect("certifications section");
+        assert_eq!(
+            (l[0].language.as_str(), l[0].level.as_deref()),
+            ("English", Some("Native Speaker"))
+        );
+        assert_eq!(
+            (l[1].language.as_str(), l[1].level.as_deref()),
+            ("Spanish", Some("Intermediate"))
+        );
+        let cert = s
+            .iter()
+            .find(|x| x.kind == Certifications)
+            .expect("certifications section");
         let c = parse_certifications(&lines[cert.lines.clone()]);
         assert_eq!(c.len(), 2, "{c:?}");
         assert_eq!(c[1].name, "AWS Certified Developer");
@@ -392,17 +639,26 @@ fn corpus_languages_and_certifications() {
     }
     if let Some(lines) = truth_lines("awesome-cv_resume.pdf.truth.txt") {
         let s = detect_sections(&lines);
-        let cert = s.iter().find(|x| x.kind == Certifications).expect("certificates section");
+        let cert = s
+            .iter()
+            .find(|x| x.kind == Certifications)
+            .expect("certificates section");
         let c = parse_certifications(&lines[cert.lines.clone()]);
         assert_eq!(c.len(), 9, "{c:?}");
         assert_eq!(c[0].date.as_deref(), Some("2023"));
-        assert_eq!(c[2].name, "AWS Certified Solutions Architect – Professional");
+        assert_eq!(
+            c[2].name,
+            "AWS Certified Solutions Architect – Professional"
+        );
         assert_eq!(c[2].issuer.as_deref(), Some("Amazon Web Services (AWS)"));
         assert_eq!(c[4].issuer.as_deref(), Some("The Linux Foundation"));
     }
     if let Some(lines) = truth_lines("awesome-cv_cv.pdf.truth.txt") {
         let s = detect_sections(&lines);
-        let lang = s.iter().find(|x| x.kind == Languages).expect("languages section");
+        let lang = s
+            .iter()
+            .find(|x| x.kind == Languages)
+            .expect("languages section");
         let l = parse_languages(&lines[lang.lines.clone()]);
         let names: Vec<&str> = l.iter().map(|x| x.language.as_str()).collect();
         assert_eq!(names, vec!["Korean", "English", "Japanese"]);
@@ -413,13 +669,25 @@ fn corpus_languages_and_certifications() {
 #[test]
 #[ignore]
 fn dump() {
-    let dir = format!("{}/../../../shared/corpus/public", env!("CARGO_MANIFEST_DIR"));
+    let dir = format!(
+        "{}/../../../shared/corpus/public",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().to_string()).collect())
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().to_string())
+                .collect()
+        })
         .unwrap_or_default();
     names.sort();
     for n in names.iter().filter(|n| n.ends_with(".truth.txt")) {
-        let lines = if n.starts_with("open-resume_laverne") { block_lines(n) } else { truth_lines(n) }.unwrap();
+        let lines = if n.starts_with("open-resume_laverne") {
+            block_lines(n)
+        } else {
+            truth_lines(n)
+        }
+        .unwrap();
         let s = detect_sections(&lines);
         println!("== {n}");
         for x in &s {

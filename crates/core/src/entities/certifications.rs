@@ -37,31 +37,131 @@ fn date_re() -> &'static Regex {
 }
 
 const LEVEL_SUFFIXES: &[&str] = &[
-    "associate", "professional", "specialty", "speciality", "foundational", "foundation",
-    "fundamentals", "expert", "practitioner", "advanced", "intermediate", "beginner", "level",
-    "part", "core", "developer", "administrator", "architect", "engineer",
+    "associate",
+    "professional",
+    "specialty",
+    "speciality",
+    "foundational",
+    "foundation",
+    "fundamentals",
+    "expert",
+    "practitioner",
+    "advanced",
+    "intermediate",
+    "beginner",
+    "level",
+    "part",
+    "core",
+    "developer",
+    "administrator",
+    "architect",
+    "engineer",
 ];
 
 const CERT_WORDS: &[&str] = &[
-    "certified", "certification", "certificate", "certificat", "certificado", "zertifikat",
-    "zertifiziert", "license", "licence", "licensed", "associate", "professional",
-    "specialist", "developer", "architect", "administrator", "engineer", "practitioner",
-    "foundation", "fundamentals", "expert", "exam", "course", "nanodegree", "specialization",
-    "diploma", "development", "training", "program", "programme", "bootcamp",
+    "certified",
+    "certification",
+    "certificate",
+    "certificat",
+    "certificado",
+    "zertifikat",
+    "zertifiziert",
+    "license",
+    "licence",
+    "licensed",
+    "associate",
+    "professional",
+    "specialist",
+    "developer",
+    "architect",
+    "administrator",
+    "engineer",
+    "practitioner",
+    "foundation",
+    "fundamentals",
+    "expert",
+    "exam",
+    "course",
+    "nanodegree",
+    "specialization",
+    "diploma",
+    "development",
+    "training",
+    "program",
+    "programme",
+    "bootcamp",
 ];
 
 const ISSUERS: &[&str] = &[
-    "amazon web services", "amazon web services (aws)", "aws", "google", "google cloud",
-    "microsoft", "coursera", "udemy", "edx", "codecademy", "codeacademy", "oracle", "cisco",
-    "comptia", "pmi", "project management institute", "scrum alliance", "scrum.org", "isc2",
-    "(isc)2", "(isc)²", "isaca", "salesforce", "hashicorp", "the linux foundation",
-    "linux foundation", "cncf", "red hat", "ibm", "meta", "linkedin learning", "linkedin",
-    "udacity", "datacamp", "axelos", "sans", "giac", "ec-council", "offensive security",
-    "vmware", "databricks", "snowflake", "mongodb", "mongodb university", "hubspot",
-    "hubspot academy", "adobe", "apple", "nvidia", "kaggle", "freecodecamp", "deeplearning.ai",
-    "tableau", "sap", "atlassian", "google developers", "meta blueprint", "pluralsight",
-    "stanford university", "harvard university", "mit", "khan academy", "alibaba cloud",
-    "huawei", "juniper", "palo alto networks", "fortinet", "cloudera", "confluent",
+    "amazon web services",
+    "amazon web services (aws)",
+    "aws",
+    "google",
+    "google cloud",
+    "microsoft",
+    "coursera",
+    "udemy",
+    "edx",
+    "codecademy",
+    "codeacademy",
+    "oracle",
+    "cisco",
+    "comptia",
+    "pmi",
+    "project management institute",
+    "scrum alliance",
+    "scrum.org",
+    "isc2",
+    "(isc)2",
+    "(isc)²",
+    "isaca",
+    "salesforce",
+    "hashicorp",
+    "the linux foundation",
+    "linux foundation",
+    "cncf",
+    "red hat",
+    "ibm",
+    "meta",
+    "linkedin learning",
+    "linkedin",
+    "udacity",
+    "datacamp",
+    "axelos",
+    "sans",
+    "giac",
+    "ec-council",
+    "offensive security",
+    "vmware",
+    "databricks",
+    "snowflake",
+    "mongodb",
+    "mongodb university",
+    "hubspot",
+    "hubspot academy",
+    "adobe",
+    "apple",
+    "nvidia",
+    "kaggle",
+    "freecodecamp",
+    "deeplearning.ai",
+    "tableau",
+    "sap",
+    "atlassian",
+    "google developers",
+    "meta blueprint",
+    "pluralsight",
+    "stanford university",
+    "harvard university",
+    "mit",
+    "khan academy",
+    "alibaba cloud",
+    "huawei",
+    "juniper",
+    "palo alto networks",
+    "fortinet",
+    "cloudera",
+    "confluent",
 ];
 
 fn is_known_issuer(s: &str) -> bool {
@@ -70,17 +170,24 @@ fn is_known_issuer(s: &str) -> bool {
 }
 
 fn has_cert_word(s: &str) -> bool {
-    fold(s).split(|c: char| !c.is_alphanumeric()).any(|w| CERT_WORDS.contains(&w))
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| CERT_WORDS.contains(&w))
 }
 
 fn is_level_suffix(s: &str) -> bool {
     let f = fold(s.trim());
-    let words: Vec<&str> = f.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = f
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     !words.is_empty() && words.len() <= 3 && LEVEL_SUFFIXES.contains(&words[0])
 }
 
 fn trim_seps(s: &str) -> &str {
-    s.trim().trim_matches(|c: char| matches!(c, ',' | ';' | '|' | '-' | '–' | '—' | ':' | '·' | '•') || c.is_whitespace())
+    s.trim().trim_matches(|c: char| {
+        matches!(c, ',' | ';' | '|' | '-' | '–' | '—' | ':' | '·' | '•') || c.is_whitespace()
+    })
 }
 
 /// Is the text only a date (with separators)?
@@ -119,7 +226,9 @@ pub fn split_certification(text: &str) -> Option<Certification> {
             (Some(x), Some(y)) => (x, y),
             _ => (before, after),
         };
-        t = format!("{} {}", trim_seps(before), trim_seps(after)).trim().to_string();
+        t = format!("{} {}", trim_seps(before), trim_seps(after))
+            .trim()
+            .to_string();
         t = trim_seps(&t).to_string();
     }
     if t.is_empty() {
@@ -127,13 +236,25 @@ pub fn split_certification(text: &str) -> Option<Certification> {
     }
     // "issued by X", "by X", "from X".
     let lower = t.to_lowercase();
-    for kw in [" issued by ", " by ", " from ", " von ", " par ", " por ", " délivré par "] {
+    for kw in [
+        " issued by ",
+        " by ",
+        " from ",
+        " von ",
+        " par ",
+        " por ",
+        " délivré par ",
+    ] {
         if let Some(p) = lower.rfind(kw) {
             if p <= t.len() && t.is_char_boundary(p) && t.is_char_boundary(p + kw.len()) {
                 let name = trim_seps(&t[..p]);
                 let issuer = trim_seps(&t[p + kw.len()..]);
                 if !name.is_empty() && plausible_issuer(issuer) {
-                    return Some(Certification { name: name.to_string(), issuer: Some(issuer.to_string()), date });
+                    return Some(Certification {
+                        name: name.to_string(),
+                        issuer: Some(issuer.to_string()),
+                        date,
+                    });
                 }
             }
         }
@@ -159,25 +280,56 @@ pub fn split_certification(text: &str) -> Option<Certification> {
         if has_cert_word(right) && !is_known_issuer(right) && !has_cert_word(left) {
             continue;
         }
-        return Some(Certification { name: left.to_string(), issuer: Some(right.to_string()), date });
+        return Some(Certification {
+            name: left.to_string(),
+            issuer: Some(right.to_string()),
+            date,
+        });
     }
     // Trailing "(Issuer)".
     if t.ends_with(')') {
         if let Some(p) = t.rfind('(') {
             let inner = t[p + 1..t.len() - 1].trim();
             let name = t[..p].trim();
-            let acronym = inner.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-') && !is_known_issuer(inner);
-            if !name.is_empty() && !acronym && plausible_issuer(inner) && !inner.chars().all(|c| c.is_ascii_digit()) {
-                return Some(Certification { name: name.to_string(), issuer: Some(inner.to_string()), date });
+            let acronym = inner
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+                && !is_known_issuer(inner);
+            if !name.is_empty()
+                && !acronym
+                && plausible_issuer(inner)
+                && !inner.chars().all(|c| c.is_ascii_digit())
+            {
+                return Some(Certification {
+                    name: name.to_string(),
+                    issuer: Some(inner.to_string()),
+                    date,
+                });
             }
         }
     }
-    Some(Certification { name: t, issuer: None, date })
+    Some(Certification {
+        name: t,
+        issuer: None,
+        date,
+    })
 }
 
 fn strip_date_prefix(d: &str) -> &str {
     let lower = d.to_lowercase();
-    for p in ["issued", "obtained", "earned", "completed", "received", "awarded", "expires", "expire", "expiry", "valid until", "since"] {
+    for p in [
+        "issued",
+        "obtained",
+        "earned",
+        "completed",
+        "received",
+        "awarded",
+        "expires",
+        "expire",
+        "expiry",
+        "valid until",
+        "since",
+    ] {
         if lower.starts_with(p) {
             return d[p.len()..].trim_start_matches(|c: char| c == ':' || c.is_whitespace());
         }
@@ -220,7 +372,9 @@ pub fn parse_certifications(lines: &[Line]) -> Vec<Certification> {
         }
         // Issuer on its own line after the name.
         if last_was_name && !bullet {
-            let next_is_date = texts.get(k + 1).is_some_and(|(n, _)| date_only(n).is_some());
+            let next_is_date = texts
+                .get(k + 1)
+                .is_some_and(|(n, _)| date_only(n).is_some());
             let words = t.split_whitespace().count();
             let is_issuer = is_known_issuer(t) || (words <= 4 && !has_cert_word(t) && next_is_date);
             if let Some(last) = out.last_mut() {
@@ -254,14 +408,24 @@ mod tests {
     use super::*;
 
     fn c(name: &str, issuer: Option<&str>, date: Option<&str>) -> Certification {
-        Certification { name: name.into(), issuer: issuer.map(Into::into), date: date.map(Into::into) }
+        Certification {
+            name: name.into(),
+            issuer: issuer.map(Into::into),
+            date: date.map(Into::into),
+        }
     }
 
     #[test]
     fn single_line_forms() {
         assert_eq!(
-            split_certification("AWS Certified Solutions Architect – Associate, Amazon Web Services, 2021"),
-            Some(c("AWS Certified Solutions Architect – Associate", Some("Amazon Web Services"), Some("2021")))
+            split_certification(
+                "AWS Certified Solutions Architect – Associate, Amazon Web Services, 2021"
+            ),
+            Some(c(
+                "AWS Certified Solutions Architect – Associate",
+                Some("Amazon Web Services"),
+                Some("2021")
+            ))
         );
         assert_eq!(
             split_certification("Machine Learning — Coursera (Jan 2020)"),
@@ -272,8 +436,14 @@ mod tests {
             Some(c("Professional Data Engineer", Some("Google"), None))
         );
         assert_eq!(
-            split_certification("Certified Kubernetes Application Developer (CKAD), The Linux Foundation"),
-            Some(c("Certified Kubernetes Application Developer (CKAD)", Some("The Linux Foundation"), None))
+            split_certification(
+                "Certified Kubernetes Application Developer (CKAD), The Linux Foundation"
+            ),
+            Some(c(
+                "Certified Kubernetes Application Developer (CKAD)",
+                Some("The Linux Foundation"),
+                None
+            ))
         );
         assert_eq!(
             split_certification("Certified ScrumMaster (CSM)"),
@@ -281,26 +451,51 @@ mod tests {
         );
         assert_eq!(
             split_certification("PMP | Project Management Institute | 03/2019"),
-            Some(c("PMP", Some("Project Management Institute"), Some("03/2019")))
+            Some(c(
+                "PMP",
+                Some("Project Management Institute"),
+                Some("03/2019")
+            ))
         );
         assert_eq!(
-            split_certification("Deep Learning Specialization issued by DeepLearning.AI, Issued May 2019"),
-            Some(c("Deep Learning Specialization", Some("DeepLearning.AI"), Some("May 2019")))
+            split_certification(
+                "Deep Learning Specialization issued by DeepLearning.AI, Issued May 2019"
+            ),
+            Some(c(
+                "Deep Learning Specialization",
+                Some("DeepLearning.AI"),
+                Some("May 2019")
+            ))
         );
         assert_eq!(split_certification("  "), None);
     }
 
     #[test]
     fn multi_line_entries() {
-        let lines: Vec<Line> = ["Full-Stack Web Development", "CodeAcademy", "2020", "AWS Certified Developer", "Amazon Web Services", "2019"]
-            .iter()
-            .map(|s| Line::plain(*s))
-            .collect();
+        let lines: Vec<Line> = [
+            "Full-Stack Web Development",
+            "CodeAcademy",
+            "2020",
+            "AWS Certified Developer",
+            "Amazon Web Services",
+            "2019",
+        ]
+        .iter()
+        .map(|s| Line::plain(*s))
+        .collect();
         assert_eq!(
             parse_certifications(&lines),
             vec![
-                c("Full-Stack Web Development", Some("CodeAcademy"), Some("2020")),
-                c("AWS Certified Developer", Some("Amazon Web Services"), Some("2019")),
+                c(
+                    "Full-Stack Web Development",
+                    Some("CodeAcademy"),
+                    Some("2020")
+                ),
+                c(
+                    "AWS Certified Developer",
+                    Some("Amazon Web Services"),
+                    Some("2019")
+                ),
             ]
         );
         let lines: Vec<Line> = [
@@ -315,18 +510,30 @@ mod tests {
         assert_eq!(
             parse_certifications(&lines),
             vec![
-                c("AWS Certified Advanced Networking Specialty", Some("Amazon Web Services (AWS)"), Some("2023")),
-                c("HashiCorp Certified: Terraform Associate (003)", Some("HashiCorp"), Some("2024")),
+                c(
+                    "AWS Certified Advanced Networking Specialty",
+                    Some("Amazon Web Services (AWS)"),
+                    Some("2023")
+                ),
+                c(
+                    "HashiCorp Certified: Terraform Associate (003)",
+                    Some("HashiCorp"),
+                    Some("2024")
+                ),
             ]
         );
     }
 
     #[test]
     fn bullets_and_headings() {
-        let lines: Vec<Line> = ["Certifications", "• CompTIA Security+ (2022)", "• Google Data Analytics Certificate - Coursera"]
-            .iter()
-            .map(|s| Line::plain(*s))
-            .collect();
+        let lines: Vec<Line> = [
+            "Certifications",
+            "• CompTIA Security+ (2022)",
+            "• Google Data Analytics Certificate - Coursera",
+        ]
+        .iter()
+        .map(|s| Line::plain(*s))
+        .collect();
         assert_eq!(
             parse_certifications(&lines),
             vec![

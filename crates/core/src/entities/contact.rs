@@ -71,46 +71,257 @@ fn url_re() -> &'static Regex {
 /// Hosts of professional profiles: visible anywhere in the document, they count as contact
 /// links.
 const PROFILE_HOSTS: &[&str] = &[
-    "linkedin.com", "github.com", "gitlab.com", "stackoverflow.com", "stackexchange.com",
-    "twitter.com", "x.com", "medium.com", "behance.net", "dribbble.com", "kaggle.com",
-    "orcid.org", "scholar.google.com", "researchgate.net", "bitbucket.org", "leetcode.com",
-    "hackerrank.com", "codepen.io", "dev.to", "facebook.com", "fb.co", "xing.com", "angel.co",
-    "wellfound.com", "huggingface.co", "npmjs.com", "about.me", "github.io", "gitlab.io",
-    "instagram.com", "youtube.com", "mastodon.social", "bsky.app", "codeberg.org",
+    "linkedin.com",
+    "github.com",
+    "gitlab.com",
+    "stackoverflow.com",
+    "stackexchange.com",
+    "twitter.com",
+    "x.com",
+    "medium.com",
+    "behance.net",
+    "dribbble.com",
+    "kaggle.com",
+    "orcid.org",
+    "scholar.google.com",
+    "researchgate.net",
+    "bitbucket.org",
+    "leetcode.com",
+    "hackerrank.com",
+    "codepen.io",
+    "dev.to",
+    "facebook.com",
+    "fb.co",
+    "xing.com",
+    "angel.co",
+    "wellfound.com",
+    "huggingface.co",
+    "npmjs.com",
+    "about.me",
+    "github.io",
+    "gitlab.io",
+    "instagram.com",
+    "youtube.com",
+    "mastodon.social",
+    "bsky.app",
+    "codeberg.org",
 ];
 
 const PHONE_LABELS: &[&str] = &[
-    "phone", "tel", "mobile", "cell", "mob", "telephone", "telefono", "telefon", "handy",
-    "movil", "celular", "portable", "fon", "电话", "手机", "☎", "📱", "📞",
+    "phone",
+    "tel",
+    "mobile",
+    "cell",
+    "mob",
+    "telephone",
+    "telefono",
+    "telefon",
+    "handy",
+    "movil",
+    "celular",
+    "portable",
+    "fon",
+    "电话",
+    "手机",
+    "☎",
+    "📱",
+    "📞",
 ];
 
 /// Words that never occur in a person's name line (job titles, organisations, generic words).
 const NOT_NAME_WORDS: &[&str] = &[
-    "engineer", "engineering", "developer", "development", "manager", "management", "designer",
-    "design", "analyst", "consultant", "intern", "internship", "scientist", "architect",
-    "director", "officer", "specialist", "assistant", "lead", "leader", "senior", "junior",
-    "student", "teacher", "professor", "researcher", "research", "coordinator",
-    "administrator", "ceo", "cto", "cfo", "coo", "founder", "co-founder", "president",
-    "accountant", "nurse", "programmer", "technician", "executive", "head", "vp", "chief",
-    "associate", "principal", "staff", "software", "web", "data", "full-stack", "stack",
-    "frontend", "backend", "front-end", "back-end", "devops", "sre", "product", "marketing",
-    "sales", "business", "curriculum", "vitae", "resume", "résumé", "cv", "lebenslauf",
-    "university", "universidad", "université", "universität", "college", "school", "institute",
-    "academy", "inc", "inc.", "ltd", "ltd.", "llc", "corp", "corp.", "gmbh", "company",
-    "technologies", "technology", "solutions", "services", "group", "platform", "page", "email",
-    "e-mail", "phone", "mobile", "address", "location", "street", "road", "avenue", "city",
-    "state", "country", "available", "request", "references", "summary", "experience",
-    "education", "skills", "profile", "welcome", "creative", "innovative", "advanced",
-    "intermediate", "native", "speaker", "dashboard", "project", "projects", "e-commerce",
-    "commerce", "systems", "system", "network", "cloud", "security", "applications",
-    "application", "frameworks", "tools", "web-developer", "title", "position", "tagline",
-    "quote", "page", "updated", "last", "expected", "graduation", "bachelor", "master",
-    "degree", "science", "arts", "computer", "information", "technical", "professional",
-    "personal", "contact", "details", "portfolio", "website", "linkedin", "github", "gitlab",
-    "stackoverflow", "twitter", "proud", "geek", "woman", "man", "life", "philosophy",
-    "strengths", "languages", "interests", "english", "spanish", "french", "german",
-    "certified", "aws", "microsoft", "google", "amazon", "team", "member", "volunteer",
-    "coach", "list", "dean's", "dean’s", "award", "awards", "honors", "program", "programs",
+    "engineer",
+    "engineering",
+    "developer",
+    "development",
+    "manager",
+    "management",
+    "designer",
+    "design",
+    "analyst",
+    "consultant",
+    "intern",
+    "internship",
+    "scientist",
+    "architect",
+    "director",
+    "officer",
+    "specialist",
+    "assistant",
+    "lead",
+    "leader",
+    "senior",
+    "junior",
+    "student",
+    "teacher",
+    "professor",
+    "researcher",
+    "research",
+    "coordinator",
+    "administrator",
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "founder",
+    "co-founder",
+    "president",
+    "accountant",
+    "nurse",
+    "programmer",
+    "technician",
+    "executive",
+    "head",
+    "vp",
+    "chief",
+    "associate",
+    "principal",
+    "staff",
+    "software",
+    "web",
+    "data",
+    "full-stack",
+    "stack",
+    "frontend",
+    "backend",
+    "front-end",
+    "back-end",
+    "devops",
+    "sre",
+    "product",
+    "marketing",
+    "sales",
+    "business",
+    "curriculum",
+    "vitae",
+    "resume",
+    "résumé",
+    "cv",
+    "lebenslauf",
+    "university",
+    "universidad",
+    "université",
+    "universität",
+    "college",
+    "school",
+    "institute",
+    "academy",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "llc",
+    "corp",
+    "corp.",
+    "gmbh",
+    "company",
+    "technologies",
+    "technology",
+    "solutions",
+    "services",
+    "group",
+    "platform",
+    "page",
+    "email",
+    "e-mail",
+    "phone",
+    "mobile",
+    "address",
+    "location",
+    "street",
+    "road",
+    "avenue",
+    "city",
+    "state",
+    "country",
+    "available",
+    "request",
+    "references",
+    "summary",
+    "experience",
+    "education",
+    "skills",
+    "profile",
+    "welcome",
+    "creative",
+    "innovative",
+    "advanced",
+    "intermediate",
+    "native",
+    "speaker",
+    "dashboard",
+    "project",
+    "projects",
+    "e-commerce",
+    "commerce",
+    "systems",
+    "system",
+    "network",
+    "cloud",
+    "security",
+    "applications",
+    "application",
+    "frameworks",
+    "tools",
+    "web-developer",
+    "title",
+    "position",
+    "tagline",
+    "quote",
+    "page",
+    "updated",
+    "last",
+    "expected",
+    "graduation",
+    "bachelor",
+    "master",
+    "degree",
+    "science",
+    "arts",
+    "computer",
+    "information",
+    "technical",
+    "professional",
+    "personal",
+    "contact",
+    "details",
+    "portfolio",
+    "website",
+    "linkedin",
+    "github",
+    "gitlab",
+    "stackoverflow",
+    "twitter",
+    "proud",
+    "geek",
+    "woman",
+    "man",
+    "life",
+    "philosophy",
+    "strengths",
+    "languages",
+    "interests",
+    "english",
+    "spanish",
+    "french",
+    "german",
+    "certified",
+    "aws",
+    "microsoft",
+    "google",
+    "amazon",
+    "team",
+    "member",
+    "volunteer",
+    "coach",
+    "list",
+    "dean's",
+    "dean’s",
+    "award",
+    "awards",
+    "honors",
+    "program",
+    "programs",
 ];
 
 const PARTICLES: &[&str] = &[
@@ -126,16 +337,52 @@ pub fn looks_like_name(text: &str) -> bool {
     if t.is_empty() || t.chars().count() > 60 {
         return false;
     }
-    let non_space: Vec<char> = t.chars().filter(|c| !c.is_whitespace() && *c != '·').collect();
+    let non_space: Vec<char> = t
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '·')
+        .collect();
     if !non_space.is_empty() && non_space.iter().all(|&c| is_cjk(c)) {
         return (2..=4).contains(&non_space.len());
     }
     if t.chars().any(|c| {
-        c.is_ascii_digit() || is_cjk(c) || matches!(c, '@' | '/' | ',' | ':' | '|' | '(' | ')' | '[' | ']' | '{' | '}' | '&' | '+' | '#' | '!' | '?' | ';' | '"' | '“' | '”' | '•' | '=' | '<' | '>' | '_')
+        c.is_ascii_digit()
+            || is_cjk(c)
+            || matches!(
+                c,
+                '@' | '/'
+                    | ','
+                    | ':'
+                    | '|'
+                    | '('
+                    | ')'
+                    | '['
+                    | ']'
+                    | '{'
+                    | '}'
+                    | '&'
+                    | '+'
+                    | '#'
+                    | '!'
+                    | '?'
+                    | ';'
+                    | '"'
+                    | '“'
+                    | '”'
+                    | '•'
+                    | '='
+                    | '<'
+                    | '>'
+                    | '_'
+            )
     }) {
         return false;
     }
-    if t.contains("www.") || t.ends_with('.') && !t.split_whitespace().last().is_some_and(|w| w.chars().count() <= 2) {
+    if t.contains("www.")
+        || t.ends_with('.')
+            && t.split_whitespace()
+                .last()
+                .is_none_or(|w| w.chars().count() > 2)
+    {
         return false;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -158,7 +405,10 @@ pub fn looks_like_name(text: &str) -> bool {
         if !first.is_uppercase() {
             return false;
         }
-        if !w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’')) {
+        if !w
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        {
             return false;
         }
         // "McDonald", "DeSantis", "JOHN" are fine; "iPhone" is not (first is upper here).
@@ -176,7 +426,22 @@ pub fn find_emails(text: &str) -> Vec<String> {
 }
 
 fn is_sep(c: char) -> bool {
-    matches!(c, ' ' | '-' | '‐' | '‑' | '‒' | '–' | '—' | '.' | '/' | '(' | ')' | '\u{AD}' | '\u{A0}' | '\t')
+    matches!(
+        c,
+        ' ' | '-'
+            | '‐'
+            | '‑'
+            | '‒'
+            | '–'
+            | '—'
+            | '.'
+            | '/'
+            | '('
+            | ')'
+            | '\u{AD}'
+            | '\u{A0}'
+            | '\t'
+    )
 }
 
 fn is_year(g: &str) -> bool {
@@ -189,7 +454,10 @@ fn is_year(g: &str) -> bool {
 /// codes, grades (`3.8/4.0`).
 pub fn normalize_phone(raw: &str) -> Option<String> {
     static EXT: OnceLock<Regex> = OnceLock::new();
-    let ext = re(&EXT, r"(?i)\s*(?:ext\.?|extension|x|#|poste|durchwahl|dw\.?)\s*\d{1,6}\s*$");
+    let ext = re(
+        &EXT,
+        r"(?i)\s*(?:ext\.?|extension|x|#|poste|durchwahl|dw\.?)\s*\d{1,6}\s*$",
+    );
     let s = raw.trim();
     let start = s.find(|c: char| c == '+' || c == '(' || c.is_ascii_digit())?;
     let mut s = &s[start..];
@@ -218,8 +486,15 @@ pub fn normalize_phone(raw: &str) -> Option<String> {
         }
     }
     // Trunk prefix "(0)" after a country code: "+49 (0)30 …".
-    let body = if plus { body.replacen("(0)", " ", 1) } else { body };
-    let groups: Vec<&str> = body.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect();
+    let body = if plus {
+        body.replacen("(0)", " ", 1)
+    } else {
+        body
+    };
+    let groups: Vec<&str> = body
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
     let digits: String = groups.concat();
     let n = digits.len();
     if !(7..=15).contains(&n) {
@@ -232,8 +507,17 @@ pub fn normalize_phone(raw: &str) -> Option<String> {
     // Decimals and grades: "3.66", "9.15/10.0".
     let b = body.as_bytes();
     for (k, &ch) in b.iter().enumerate() {
-        if ch == b'.' && k > 0 && k + 1 < b.len() && b[k - 1].is_ascii_digit() && b[k + 1].is_ascii_digit() {
-            let left = b[..k].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+        if ch == b'.'
+            && k > 0
+            && k + 1 < b.len()
+            && b[k - 1].is_ascii_digit()
+            && b[k + 1].is_ascii_digit()
+        {
+            let left = b[..k]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
             let right = b[k + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
             if left == 1 || right == 1 || has('/') {
                 return None;
@@ -317,13 +601,19 @@ fn has_phone_label(text: &str) -> bool {
 /// Normalise a URL or bare domain to `https://host/path` (see module docs); `None` for
 /// `mailto:`, `tel:` and other non-web schemes.
 pub fn normalize_url(raw: &str) -> Option<String> {
-    let t = raw.trim().trim_end_matches(['.', ',', ')', ';', ':', '!', '?', '\'', '"', '’']);
+    let t = raw
+        .trim()
+        .trim_end_matches(['.', ',', ')', ';', ':', '!', '?', '\'', '"', '’']);
     let lower = t.to_ascii_lowercase();
     let rest = if let Some(r) = lower.strip_prefix("https://") {
         &t[t.len() - r.len()..]
     } else if let Some(r) = lower.strip_prefix("http://") {
         &t[t.len() - r.len()..]
-    } else if lower.contains("://") || lower.starts_with("mailto:") || lower.starts_with("tel:") || lower.starts_with("javascript:") {
+    } else if lower.contains("://")
+        || lower.starts_with("mailto:")
+        || lower.starts_with("tel:")
+        || lower.starts_with("javascript:")
+    {
         return None;
     } else {
         t
@@ -336,7 +626,11 @@ pub fn normalize_url(raw: &str) -> Option<String> {
         Some(p) => (&rest[..p], &rest[p..]),
         None => (rest, ""),
     };
-    if !host.contains('.') || host.chars().any(|c| !(c.is_alphanumeric() || matches!(c, '.' | '-' | ':'))) {
+    if !host.contains('.')
+        || host
+            .chars()
+            .any(|c| !(c.is_alphanumeric() || matches!(c, '.' | '-' | ':')))
+    {
         return None;
     }
     Some(format!("https://{}{}", host.to_lowercase(), path))
@@ -344,8 +638,12 @@ pub fn normalize_url(raw: &str) -> Option<String> {
 
 fn url_key(u: &str) -> String {
     let l = u.to_lowercase();
-    let l = l.trim_start_matches("https://").trim_start_matches("http://");
-    l.trim_start_matches("www.").trim_end_matches('/').to_string()
+    let l = l
+        .trim_start_matches("https://")
+        .trim_start_matches("http://");
+    l.trim_start_matches("www.")
+        .trim_end_matches('/')
+        .to_string()
 }
 
 fn host_of(u: &str) -> String {
@@ -355,7 +653,9 @@ fn host_of(u: &str) -> String {
 
 fn is_profile_host(u: &str) -> bool {
     let h = host_of(u);
-    PROFILE_HOSTS.iter().any(|p| h == *p || h.ends_with(&format!(".{p}")))
+    PROFILE_HOSTS
+        .iter()
+        .any(|p| h == *p || h.ends_with(&format!(".{p}")))
 }
 
 /// URLs visible in a text (e-mail addresses excluded), normalised. With `bare == false` only
@@ -367,7 +667,13 @@ pub fn find_links(text: &str, bare: bool) -> Vec<String> {
         let s = m.as_str();
         // Skip file names and version-like tokens ("resume.pdf", "v1.2.io" is still a host).
         let lower = s.to_ascii_lowercase();
-        if lower.ends_with(".js") || lower.ends_with(".net") && !lower.contains('/') && !lower.starts_with("www.") && !lower.contains("://") && !bare {
+        if lower.ends_with(".js")
+            || lower.ends_with(".net")
+                && !lower.contains('/')
+                && !lower.starts_with("www.")
+                && !lower.contains("://")
+                && !bare
+        {
             continue;
         }
         let Some(u) = normalize_url(s) else { continue };
@@ -384,44 +690,209 @@ pub fn find_links(text: &str, bare: bool) -> Vec<String> {
 // ---------------------------------------------------------------------------------------------
 
 const US_STATES: &[&str] = &[
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
-    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
-    "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
-    "VA", "WA", "WV", "WI", "WY", "DC", "PR",
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+    "WI", "WY", "DC", "PR",
 ];
 
 const US_STATE_NAMES: &[&str] = &[
-    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut",
-    "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas",
-    "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota",
-    "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire", "new jersey",
-    "new mexico", "new york", "north carolina", "north dakota", "ohio", "oklahoma", "oregon",
-    "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas",
-    "utah", "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming",
+    "alabama",
+    "alaska",
+    "arizona",
+    "arkansas",
+    "california",
+    "colorado",
+    "connecticut",
+    "delaware",
+    "florida",
+    "georgia",
+    "hawaii",
+    "idaho",
+    "illinois",
+    "indiana",
+    "iowa",
+    "kansas",
+    "kentucky",
+    "louisiana",
+    "maine",
+    "maryland",
+    "massachusetts",
+    "michigan",
+    "minnesota",
+    "mississippi",
+    "missouri",
+    "montana",
+    "nebraska",
+    "nevada",
+    "new hampshire",
+    "new jersey",
+    "new mexico",
+    "new york",
+    "north carolina",
+    "north dakota",
+    "ohio",
+    "oklahoma",
+    "oregon",
+    "pennsylvania",
+    "rhode island",
+    "south carolina",
+    "south dakota",
+    "tennessee",
+    "texas",
+    "utah",
+    "vermont",
+    "virginia",
+    "washington",
+    "west virginia",
+    "wisconsin",
+    "wyoming",
     "district of columbia",
 ];
 
 /// Countries (folded), including common short forms.
 const COUNTRIES: &[&str] = &[
-    "usa", "u.s.a", "u.s.a.", "us", "u.s.", "united states", "united states of america", "uk",
-    "u.k.", "united kingdom", "england", "scotland", "wales", "ireland", "canada", "mexico",
-    "brazil", "argentina", "chile", "colombia", "peru", "venezuela", "uruguay", "ecuador",
-    "bolivia", "paraguay", "cuba", "france", "germany", "deutschland", "spain", "espana",
-    "españa", "portugal", "italy", "italia", "netherlands", "the netherlands", "holland",
-    "belgium", "belgique", "luxembourg", "switzerland", "suisse", "schweiz", "austria",
-    "osterreich", "sweden", "norway", "denmark", "finland", "iceland", "poland", "czechia",
-    "czech republic", "slovakia", "hungary", "romania", "bulgaria", "greece", "turkey",
-    "turkiye", "cyprus", "malta", "croatia", "serbia", "slovenia", "bosnia", "albania",
-    "ukraine", "russia", "belarus", "lithuania", "latvia", "estonia", "moldova", "georgia",
-    "armenia", "israel", "lebanon", "jordan", "egypt", "morocco", "algeria", "tunisia",
-    "nigeria", "ghana", "kenya", "ethiopia", "south africa", "uganda", "tanzania", "senegal",
-    "cameroon", "saudi arabia", "uae", "united arab emirates", "qatar", "kuwait", "oman",
-    "bahrain", "iran", "iraq", "pakistan", "india", "bangladesh", "sri lanka", "nepal",
-    "china", "prc", "hong kong", "taiwan", "japan", "korea", "south korea", "s.korea",
-    "s. korea", "republic of korea", "singapore", "malaysia", "indonesia", "philippines",
-    "thailand", "vietnam", "viet nam", "cambodia", "myanmar", "australia", "new zealand",
-    "mexique", "allemagne", "espagne", "royaume-uni", "etats-unis", "alemania", "francia",
-    "estados unidos", "reino unido", "frankreich", "spanien", "vereinigte staaten",
+    "usa",
+    "u.s.a",
+    "u.s.a.",
+    "us",
+    "u.s.",
+    "united states",
+    "united states of america",
+    "uk",
+    "u.k.",
+    "united kingdom",
+    "england",
+    "scotland",
+    "wales",
+    "ireland",
+    "canada",
+    "mexico",
+    "brazil",
+    "argentina",
+    "chile",
+    "colombia",
+    "peru",
+    "venezuela",
+    "uruguay",
+    "ecuador",
+    "bolivia",
+    "paraguay",
+    "cuba",
+    "france",
+    "germany",
+    "deutschland",
+    "spain",
+    "espana",
+    "españa",
+    "portugal",
+    "italy",
+    "italia",
+    "netherlands",
+    "the netherlands",
+    "holland",
+    "belgium",
+    "belgique",
+    "luxembourg",
+    "switzerland",
+    "suisse",
+    "schweiz",
+    "austria",
+    "osterreich",
+    "sweden",
+    "norway",
+    "denmark",
+    "finland",
+    "iceland",
+    "poland",
+    "czechia",
+    "czech republic",
+    "slovakia",
+    "hungary",
+    "romania",
+    "bulgaria",
+    "greece",
+    "turkey",
+    "turkiye",
+    "cyprus",
+    "malta",
+    "croatia",
+    "serbia",
+    "slovenia",
+    "bosnia",
+    "albania",
+    "ukraine",
+    "russia",
+    "belarus",
+    "lithuania",
+    "latvia",
+    "estonia",
+    "moldova",
+    "georgia",
+    "armenia",
+    "israel",
+    "lebanon",
+    "jordan",
+    "egypt",
+    "morocco",
+    "algeria",
+    "tunisia",
+    "nigeria",
+    "ghana",
+    "kenya",
+    "ethiopia",
+    "south africa",
+    "uganda",
+    "tanzania",
+    "senegal",
+    "cameroon",
+    "saudi arabia",
+    "uae",
+    "united arab emirates",
+    "qatar",
+    "kuwait",
+    "oman",
+    "bahrain",
+    "iran",
+    "iraq",
+    "pakistan",
+    "india",
+    "bangladesh",
+    "sri lanka",
+    "nepal",
+    "china",
+    "prc",
+    "hong kong",
+    "taiwan",
+    "japan",
+    "korea",
+    "south korea",
+    "s.korea",
+    "s. korea",
+    "republic of korea",
+    "singapore",
+    "malaysia",
+    "indonesia",
+    "philippines",
+    "thailand",
+    "vietnam",
+    "viet nam",
+    "cambodia",
+    "myanmar",
+    "australia",
+    "new zealand",
+    "mexique",
+    "allemagne",
+    "espagne",
+    "royaume-uni",
+    "etats-unis",
+    "alemania",
+    "francia",
+    "estados unidos",
+    "reino unido",
+    "frankreich",
+    "spanien",
+    "vereinigte staaten",
 ];
 
 fn is_country(s: &str) -> bool {
@@ -441,7 +912,9 @@ fn is_us_state(s: &str) -> bool {
             || (r.len() == 1 && {
                 let z = r[0];
                 let d: Vec<&str> = z.split('-').collect();
-                d[0].len() == 5 && d.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) && d.iter().skip(1).all(|p| p.len() == 4)
+                d[0].len() == 5
+                    && d.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+                    && d.iter().skip(1).all(|p| p.len() == 4)
             })
     };
     if US_STATES.contains(&first) && zip_ok(&rest) {
@@ -449,7 +922,11 @@ fn is_us_state(s: &str) -> bool {
     }
     let f = fold(t);
     // Full name, maybe with a ZIP.
-    let name: String = f.split_whitespace().filter(|w| !w.chars().all(|c| c.is_ascii_digit() || c == '-')).collect::<Vec<_>>().join(" ");
+    let name: String = f
+        .split_whitespace()
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit() || c == '-'))
+        .collect::<Vec<_>>()
+        .join(" ");
     US_STATE_NAMES.contains(&name.as_str())
 }
 
@@ -458,15 +935,27 @@ fn city_like(s: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 4
-        && t.chars().next().is_some_and(|c| c.is_uppercase() || is_cjk(c))
-        && !t.chars().any(|c| c.is_ascii_digit() || matches!(c, '@' | ':' | '/' | '(' | ')'))
-        && !words.iter().any(|w| NOT_NAME_WORDS.contains(&w.to_lowercase().as_str()) && !matches!(w.to_lowercase().as_str(), "city" | "state"))
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || is_cjk(c))
+        && !t
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '@' | ':' | '/' | '(' | ')'))
+        && !words.iter().any(|w| {
+            NOT_NAME_WORDS.contains(&w.to_lowercase().as_str())
+                && !matches!(w.to_lowercase().as_str(), "city" | "state")
+        })
 }
 
 /// A location in a line: `City, ST`, `City, ST 12345`, `City, State`, `City, Country`,
 /// `City, Region, Country`.
 pub fn find_location(text: &str) -> Option<String> {
-    for seg in text.split(['•', '·', ';', '\t', '–', '—', '|']).flat_map(|s| s.split(" , ")).flat_map(|s| s.split(" - ")).flat_map(|s| s.split(". ")) {
+    for seg in text
+        .split(['•', '·', ';', '\t', '–', '—', '|'])
+        .flat_map(|s| s.split(" , "))
+        .flat_map(|s| s.split(" - "))
+        .flat_map(|s| s.split(". "))
+    {
         let seg = seg.trim();
         if seg.is_empty() || seg.contains('@') || seg.contains("://") || seg.contains("www.") {
             continue;
@@ -485,7 +974,12 @@ pub fn find_location(text: &str) -> Option<String> {
                 }
             } else if is_country(p) && city_like(parts[j - 1]) {
                 let mut from = j - 1;
-                if from >= 1 && city_like(parts[from - 1]) && j + 1 == parts.len() && j >= 2 && parts[from - 1].split_whitespace().count() <= 3 {
+                if from >= 1
+                    && city_like(parts[from - 1])
+                    && j + 1 == parts.len()
+                    && j >= 2
+                    && parts[from - 1].split_whitespace().count() <= 3
+                {
                     from -= 1;
                 }
                 return Some(parts[from..=j].join(", "));
@@ -499,7 +993,20 @@ fn labelled_location(text: &str) -> Option<String> {
     let p = text.find([':', '：'])?;
     let label = fold(&text[..p]);
     let label = label.trim();
-    const LABELS: &[&str] = &["address", "location", "adresse", "direccion", "domicilio", "wohnort", "anschrift", "ubicacion", "地址", "住址", "所在地", "based in"];
+    const LABELS: &[&str] = &[
+        "address",
+        "location",
+        "adresse",
+        "direccion",
+        "domicilio",
+        "wohnort",
+        "anschrift",
+        "ubicacion",
+        "地址",
+        "住址",
+        "所在地",
+        "based in",
+    ];
     if LABELS.contains(&label) {
         let sep = text[p..].chars().next().map_or(1, char::len_utf8);
         let v = text[p + sep..].trim();
@@ -526,7 +1033,8 @@ fn dedupe_push(out: &mut Vec<String>, u: String) {
 /// targets.
 pub fn extract_contact(lines: &[Line], header_block: Range<usize>, links: &[String]) -> Contact {
     let hb = header_block.start.min(lines.len())..header_block.end.min(lines.len());
-    let in_tier0 = |i: usize| hb.contains(&i) || matches!(lines[i].region, Region::Header | Region::Footer);
+    let in_tier0 =
+        |i: usize| hb.contains(&i) || matches!(lines[i].region, Region::Header | Region::Footer);
     let tier0: Vec<usize> = (0..lines.len()).filter(|&i| in_tier0(i)).collect();
     let tier1: Vec<usize> = (0..lines.len()).filter(|&i| !in_tier0(i)).collect();
     let mut c = Contact::default();
@@ -579,7 +1087,9 @@ pub fn extract_contact(lines: &[Line], header_block: Range<usize>, links: &[Stri
             let text = &lines[i].text;
             let t = email_re().replace_all(text, " ");
             if let Some(p) = find_phone(&t) {
-                let strong = has_phone_label(text) || p.starts_with('+') || (p.starts_with("+1") && p.len() == 12);
+                let strong = has_phone_label(text)
+                    || p.starts_with('+')
+                    || (p.starts_with("+1") && p.len() == 12);
                 let near = anchors.iter().any(|&a| a.abs_diff(i) <= 3);
                 if strong || near {
                     c.phone = Some(p);
@@ -617,13 +1127,25 @@ pub fn extract_contact(lines: &[Line], header_block: Range<usize>, links: &[Stri
     let name_tokens: Vec<String> = c
         .name
         .as_deref()
-        .map(|n| fold(n).split(|ch: char| !ch.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_string).collect())
+        .map(|n| {
+            fold(n)
+                .split(|ch: char| !ch.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 3)
+                .map(str::to_string)
+                .collect()
+        })
         .unwrap_or_default();
-    let email_local: Option<String> = c.email.as_deref().and_then(|e| e.split('@').next()).map(|l| fold(l).replace(['.', '_', '-'], ""));
+    let email_local: Option<String> = c
+        .email
+        .as_deref()
+        .and_then(|e| e.split('@').next())
+        .map(|l| fold(l).replace(['.', '_', '-'], ""));
     let personal = |u: &str| {
         let h = host_of(u).replace(['-', '.'], "");
         (!name_tokens.is_empty() && name_tokens.iter().all(|t| h.contains(t.as_str())))
-            || email_local.as_deref().is_some_and(|l| l.len() >= 4 && h.contains(l))
+            || email_local
+                .as_deref()
+                .is_some_and(|l| l.len() >= 4 && h.contains(l))
     };
     for &i in &tier1 {
         for u in find_links(&lines[i].text, false) {
@@ -644,7 +1166,9 @@ pub fn extract_contact(lines: &[Line], header_block: Range<usize>, links: &[Stri
 
     // Location.
     for &i in &tier0 {
-        if let Some(loc) = find_location(&lines[i].text).or_else(|| labelled_location(&lines[i].text)) {
+        if let Some(loc) =
+            find_location(&lines[i].text).or_else(|| labelled_location(&lines[i].text))
+        {
             c.location = Some(loc);
             break;
         }
@@ -653,7 +1177,13 @@ pub fn extract_contact(lines: &[Line], header_block: Range<usize>, links: &[Stri
         let tier1_anchors: Vec<usize> = anchors.iter().copied().filter(|&a| !in_tier0(a)).collect();
         for &i in &tier1 {
             let near = tier1_anchors.iter().any(|&a| a.abs_diff(i) <= 3);
-            let loc = labelled_location(&lines[i].text).or_else(|| if near { find_location(&lines[i].text) } else { None });
+            let loc = labelled_location(&lines[i].text).or_else(|| {
+                if near {
+                    find_location(&lines[i].text)
+                } else {
+                    None
+                }
+            });
             if loc.is_some() {
                 c.location = loc;
                 break;
@@ -682,7 +1212,13 @@ fn pick_name(lines: &[Line], idx: &[usize]) -> Option<String> {
     let first = *cands.first()?;
     let sized = cands.iter().any(|&i| lines[i].font_size > 0.0);
     let best = if sized {
-        cands.iter().copied().fold(first, |b, i| if lines[i].font_size > lines[b].font_size { i } else { b })
+        cands.iter().copied().fold(first, |b, i| {
+            if lines[i].font_size > lines[b].font_size {
+                i
+            } else {
+                b
+            }
+        })
     } else {
         first
     };
@@ -706,7 +1242,10 @@ mod tests {
         assert_eq!(np("1-555-123-4567").as_deref(), Some("+15551234567"));
         assert_eq!(np("+1 (415) 555-0142").as_deref(), Some("+14155550142"));
         assert_eq!(np("+1-123-456-7890").as_deref(), Some("+11234567890"));
-        assert_eq!(np("(555) 123-4567 ext. 89").as_deref(), Some("+15551234567"));
+        assert_eq!(
+            np("(555) 123-4567 ext. 89").as_deref(),
+            Some("+15551234567")
+        );
         assert_eq!(np("555-123-4567 x12").as_deref(), Some("+15551234567"));
         assert_eq!(np("Phone: (909) 555‐5555").as_deref(), Some("+19095555555"));
     }
@@ -718,7 +1257,10 @@ mod tests {
         assert_eq!(np("06 12 34 56 78").as_deref(), Some("06 12 34 56 78"));
         assert_eq!(np("+33 6 12 34 56 78").as_deref(), Some("+33612345678"));
         assert_eq!(np("+49 (0)30 1234567").as_deref(), Some("+49301234567"));
-        assert_eq!(np("+49 (0)30 12345-67 Durchwahl 12").as_deref(), Some("+49301234567"));
+        assert_eq!(
+            np("+49 (0)30 12345-67 Durchwahl 12").as_deref(),
+            Some("+49301234567")
+        );
         assert_eq!(np("0049 30 1234567").as_deref(), Some("+49301234567"));
         assert_eq!(np("030 1234567").as_deref(), Some("030 1234567"));
         assert_eq!(np("(+82) 10-9030-1843").as_deref(), Some("+821090301843"));
@@ -728,9 +1270,25 @@ mod tests {
     #[test]
     fn phones_negative() {
         for s in [
-            "2019-2021", "2019 – 2021", "2019", "12345", "12345-6789", "3.8/4.0", "3.97/4.00", "12/05/2020",
-            "2020.05.12", "2001.07-2020.06", "Jan 2019 - Dec 2021", "abc", "", "+", "123", "000 00 0000",
-            "+00 (0)00 000 0000", "12345678901234567", "94588 555 123 4567",
+            "2019-2021",
+            "2019 – 2021",
+            "2019",
+            "12345",
+            "12345-6789",
+            "3.8/4.0",
+            "3.97/4.00",
+            "12/05/2020",
+            "2020.05.12",
+            "2001.07-2020.06",
+            "Jan 2019 - Dec 2021",
+            "abc",
+            "",
+            "+",
+            "123",
+            "000 00 0000",
+            "+00 (0)00 000 0000",
+            "12345678901234567",
+            "94588 555 123 4567",
         ] {
             assert_eq!(np(s), None, "{s}");
         }
@@ -738,20 +1296,46 @@ mod tests {
 
     #[test]
     fn find_phone_in_lines() {
-        assert_eq!(find_phone("Pleasantville, CA 94588  (555) 123-4567  john@x.com").as_deref(), Some("+15551234567"));
-        assert_eq!(find_phone("123-456-7890 | jake@su.edu").as_deref(), Some("+11234567890"));
+        assert_eq!(
+            find_phone("Pleasantville, CA 94588  (555) 123-4567  john@x.com").as_deref(),
+            Some("+15551234567")
+        );
+        assert_eq!(
+            find_phone("123-456-7890 | jake@su.edu").as_deref(),
+            Some("+11234567890")
+        );
         assert_eq!(find_phone("Aug 2012 – Dec 2013"), None);
         assert_eq!(find_phone("GPA: 3.66 (9.15/10.0)"), None);
     }
 
     #[test]
     fn names() {
-        for n in ["Jake Ryan", "JOHN DOE", "Claud D. Park", "Leo Leopard", "Jean-Luc de la Fontaine", "小龙 李", "卅一", "Mary O'Neil"] {
+        for n in [
+            "Jake Ryan",
+            "JOHN DOE",
+            "Claud D. Park",
+            "Leo Leopard",
+            "Jean-Luc de la Fontaine",
+            "小龙 李",
+            "卅一",
+            "Mary O'Neil",
+        ] {
             assert!(looks_like_name(n), "{n}");
         }
         for n in [
-            "Senior Software Engineer", "San Francisco, CA", "Education", "john@doe.com", "Jake", "Creative and Innovative Web Developer",
-            "Curriculum Vitae", "BUG工程师", "Welcome to RenderCV", "Amazon Web Services", "123 Main Street", "linkedin.com/in/x", "",
+            "Senior Software Engineer",
+            "San Francisco, CA",
+            "Education",
+            "john@doe.com",
+            "Jake",
+            "Creative and Innovative Web Developer",
+            "Curriculum Vitae",
+            "BUG工程师",
+            "Welcome to RenderCV",
+            "Amazon Web Services",
+            "123 Main Street",
+            "linkedin.com/in/x",
+            "",
         ] {
             assert!(!looks_like_name(n), "{n}");
         }
@@ -761,11 +1345,20 @@ mod tests {
     fn urls_and_emails() {
         assert_eq!(find_emails("Email: a.b@c.co.uk, x"), vec!["a.b@c.co.uk"]);
         assert_eq!(
-            find_links("123 | jake@su.edu | linkedin.com/in/jake | github.com/jake | Node.js", false),
+            find_links(
+                "123 | jake@su.edu | linkedin.com/in/jake | github.com/jake | Node.js",
+                false
+            ),
             vec!["https://linkedin.com/in/jake", "https://github.com/jake"]
         );
-        assert_eq!(find_links("www.site.com and http://Example.org/x/", false), vec!["https://www.site.com", "https://example.org/x"]);
-        assert_eq!(find_links("sourabhbajaj.com", true), vec!["https://sourabhbajaj.com"]);
+        assert_eq!(
+            find_links("www.site.com and http://Example.org/x/", false),
+            vec!["https://www.site.com", "https://example.org/x"]
+        );
+        assert_eq!(
+            find_links("sourabhbajaj.com", true),
+            vec!["https://sourabhbajaj.com"]
+        );
         assert!(find_links("sourabhbajaj.com", false).is_empty());
         assert_eq!(normalize_url("mailto:a@b.c"), None);
         assert_eq!(normalize_url("tel:+1555"), None);
@@ -773,19 +1366,45 @@ mod tests {
 
     #[test]
     fn locations() {
-        assert_eq!(find_location("Pleasantville, CA 94588").as_deref(), Some("Pleasantville, CA 94588"));
-        assert_eq!(find_location("555 La Verne Way, La Verne, CA").as_deref(), Some("La Verne, CA"));
-        assert_eq!(find_location("Pune, Maharashtra, India").as_deref(), Some("Pune, Maharashtra, India"));
-        assert_eq!(find_location("Berlin, Germany").as_deref(), Some("Berlin, Germany"));
-        assert_eq!(find_location("john@x.com , +1 (415) 555-0142 , San Francisco, CA , x").as_deref(), Some("San Francisco, CA"));
-        assert_eq!(find_location("Programmer, San Francisco, California. Website: x").as_deref(), Some("San Francisco, California"));
+        assert_eq!(
+            find_location("Pleasantville, CA 94588").as_deref(),
+            Some("Pleasantville, CA 94588")
+        );
+        assert_eq!(
+            find_location("555 La Verne Way, La Verne, CA").as_deref(),
+            Some("La Verne, CA")
+        );
+        assert_eq!(
+            find_location("Pune, Maharashtra, India").as_deref(),
+            Some("Pune, Maharashtra, India")
+        );
+        assert_eq!(
+            find_location("Berlin, Germany").as_deref(),
+            Some("Berlin, Germany")
+        );
+        assert_eq!(
+            find_location("john@x.com , +1 (415) 555-0142 , San Francisco, CA , x").as_deref(),
+            Some("San Francisco, CA")
+        );
+        assert_eq!(
+            find_location("Programmer, San Francisco, California. Website: x").as_deref(),
+            Some("San Francisco, California")
+        );
         assert_eq!(find_location("Python, Go, Rust"), None);
     }
 
     #[test]
     fn extract_never_panics() {
-        let lines: Vec<Line> = ["", "é", "+", "@", "(((", "http://", "Name:"].iter().map(|s| Line::plain(*s)).collect();
-        let _ = extract_contact(&lines, 0..100, &["mailto:".into(), "tel:".into(), "".into()]);
+        let lines: Vec<Line> = ["", "é", "+", "@", "(((", "http://", "Name:"]
+            .iter()
+            .map(|s| Line::plain(*s))
+            .collect();
+        let _ = extract_contact(
+            &lines,
+            0..100,
+            &["mailto:".into(), "tel:".into(), "".into()],
+        );
+        #[allow(clippy::reversed_empty_ranges)]
         let _ = extract_contact(&[], 5..2, &[]);
     }
 }

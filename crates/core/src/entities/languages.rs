@@ -28,19 +28,80 @@ pub struct SpokenLanguage {
 
 /// (English name, folded variants in EN/FR/ES/DE/ZH).
 const LANGUAGES: &[(&str, &[&str])] = &[
-    ("English", &["english", "anglais", "ingles", "englisch", "英语", "英文"]),
-    ("French", &["french", "francais", "frances", "franzosisch", "法语", "法文"]),
-    ("Spanish", &["spanish", "espagnol", "espanol", "castellano", "spanisch", "西班牙语"]),
-    ("German", &["german", "allemand", "aleman", "deutsch", "德语"]),
-    ("Italian", &["italian", "italien", "italiano", "italienisch", "意大利语"]),
-    ("Portuguese", &["portuguese", "portugais", "portugues", "portugiesisch", "葡萄牙语"]),
-    ("Dutch", &["dutch", "neerlandais", "hollandais", "neerlandes", "holandes", "niederlandisch", "flemish"]),
+    (
+        "English",
+        &["english", "anglais", "ingles", "englisch", "英语", "英文"],
+    ),
+    (
+        "French",
+        &[
+            "french",
+            "francais",
+            "frances",
+            "franzosisch",
+            "法语",
+            "法文",
+        ],
+    ),
+    (
+        "Spanish",
+        &[
+            "spanish",
+            "espagnol",
+            "espanol",
+            "castellano",
+            "spanisch",
+            "西班牙语",
+        ],
+    ),
+    (
+        "German",
+        &["german", "allemand", "aleman", "deutsch", "德语"],
+    ),
+    (
+        "Italian",
+        &["italian", "italien", "italiano", "italienisch", "意大利语"],
+    ),
+    (
+        "Portuguese",
+        &[
+            "portuguese",
+            "portugais",
+            "portugues",
+            "portugiesisch",
+            "葡萄牙语",
+        ],
+    ),
+    (
+        "Dutch",
+        &[
+            "dutch",
+            "neerlandais",
+            "hollandais",
+            "neerlandes",
+            "holandes",
+            "niederlandisch",
+            "flemish",
+        ],
+    ),
     ("Russian", &["russian", "russe", "ruso", "russisch", "俄语"]),
-    ("Chinese", &["chinese", "chinois", "chino", "chinesisch", "中文", "汉语"]),
+    (
+        "Chinese",
+        &["chinese", "chinois", "chino", "chinesisch", "中文", "汉语"],
+    ),
     ("Mandarin", &["mandarin", "mandarin chinese", "普通话"]),
-    ("Cantonese", &["cantonese", "cantonais", "cantones", "kantonesisch", "粤语"]),
-    ("Japanese", &["japanese", "japonais", "japones", "japanisch", "日语"]),
-    ("Korean", &["korean", "coreen", "coreano", "koreanisch", "韩语"]),
+    (
+        "Cantonese",
+        &["cantonese", "cantonais", "cantones", "kantonesisch", "粤语"],
+    ),
+    (
+        "Japanese",
+        &["japanese", "japonais", "japones", "japanisch", "日语"],
+    ),
+    (
+        "Korean",
+        &["korean", "coreen", "coreano", "koreanisch", "韩语"],
+    ),
     ("Arabic", &["arabic", "arabe", "arabisch"]),
     ("Hindi", &["hindi"]),
     ("Bengali", &["bengali", "bangla"]),
@@ -52,40 +113,88 @@ const LANGUAGES: &[(&str, &[&str])] = &[
     ("Gujarati", &["gujarati"]),
     ("Kannada", &["kannada"]),
     ("Malayalam", &["malayalam"]),
-    ("Persian", &["persian", "farsi", "persan", "persa", "persisch"]),
+    (
+        "Persian",
+        &["persian", "farsi", "persan", "persa", "persisch"],
+    ),
     ("Turkish", &["turkish", "turc", "turco", "turkisch"]),
     ("Polish", &["polish", "polonais", "polaco", "polnisch"]),
-    ("Ukrainian", &["ukrainian", "ukrainien", "ucraniano", "ukrainisch"]),
+    (
+        "Ukrainian",
+        &["ukrainian", "ukrainien", "ucraniano", "ukrainisch"],
+    ),
     ("Czech", &["czech", "tcheque", "checo", "tschechisch"]),
     ("Slovak", &["slovak", "slovaque", "eslovaco", "slowakisch"]),
-    ("Hungarian", &["hungarian", "hongrois", "hungaro", "ungarisch"]),
+    (
+        "Hungarian",
+        &["hungarian", "hongrois", "hungaro", "ungarisch"],
+    ),
     ("Romanian", &["romanian", "roumain", "rumano", "rumanisch"]),
     ("Greek", &["greek", "grec", "griego", "griechisch"]),
     ("Swedish", &["swedish", "suedois", "sueco", "schwedisch"]),
-    ("Norwegian", &["norwegian", "norvegien", "noruego", "norwegisch"]),
+    (
+        "Norwegian",
+        &["norwegian", "norvegien", "noruego", "norwegisch"],
+    ),
     ("Danish", &["danish", "danois", "danes", "danisch"]),
     ("Finnish", &["finnish", "finnois", "finlandes", "finnisch"]),
     ("Hebrew", &["hebrew", "hebreu", "hebreo", "hebraisch"]),
-    ("Vietnamese", &["vietnamese", "vietnamien", "vietnamita", "vietnamesisch"]),
-    ("Thai", &["thai", "thailandais", "tailandes", "thailandisch"]),
-    ("Indonesian", &["indonesian", "indonesien", "indonesio", "indonesisch", "bahasa"]),
+    (
+        "Vietnamese",
+        &["vietnamese", "vietnamien", "vietnamita", "vietnamesisch"],
+    ),
+    (
+        "Thai",
+        &["thai", "thailandais", "tailandes", "thailandisch"],
+    ),
+    (
+        "Indonesian",
+        &[
+            "indonesian",
+            "indonesien",
+            "indonesio",
+            "indonesisch",
+            "bahasa",
+        ],
+    ),
     ("Malay", &["malay", "malais", "malayo", "malaiisch"]),
     ("Tagalog", &["tagalog", "filipino"]),
     ("Swahili", &["swahili"]),
     ("Catalan", &["catalan", "catala", "katalanisch"]),
     ("Basque", &["basque", "euskera", "vasco", "baskisch"]),
-    ("Galician", &["galician", "galicien", "gallego", "galicisch"]),
+    (
+        "Galician",
+        &["galician", "galicien", "gallego", "galicisch"],
+    ),
     ("Latin", &["latin", "latinum", "latein"]),
     ("Serbian", &["serbian", "serbe", "serbio", "serbisch"]),
     ("Croatian", &["croatian", "croate", "croata", "kroatisch"]),
-    ("Bulgarian", &["bulgarian", "bulgare", "bulgaro", "bulgarisch"]),
-    ("Slovenian", &["slovenian", "slovene", "esloveno", "slowenisch"]),
-    ("Lithuanian", &["lithuanian", "lituanien", "lituano", "litauisch"]),
+    (
+        "Bulgarian",
+        &["bulgarian", "bulgare", "bulgaro", "bulgarisch"],
+    ),
+    (
+        "Slovenian",
+        &["slovenian", "slovene", "esloveno", "slowenisch"],
+    ),
+    (
+        "Lithuanian",
+        &["lithuanian", "lituanien", "lituano", "litauisch"],
+    ),
     ("Latvian", &["latvian", "letton", "leton", "lettisch"]),
     ("Estonian", &["estonian", "estonien", "estonio", "estnisch"]),
-    ("Albanian", &["albanian", "albanais", "albanes", "albanisch"]),
-    ("Armenian", &["armenian", "armenien", "armenio", "armenisch"]),
-    ("Georgian", &["georgian", "georgien", "georgiano", "georgisch"]),
+    (
+        "Albanian",
+        &["albanian", "albanais", "albanes", "albanisch"],
+    ),
+    (
+        "Armenian",
+        &["armenian", "armenien", "armenio", "armenisch"],
+    ),
+    (
+        "Georgian",
+        &["georgian", "georgien", "georgiano", "georgisch"],
+    ),
     ("Afrikaans", &["afrikaans"]),
     ("Amharic", &["amharic"]),
     ("Yoruba", &["yoruba"]),
@@ -93,7 +202,10 @@ const LANGUAGES: &[(&str, &[&str])] = &[
     ("Hausa", &["hausa"]),
     ("Nepali", &["nepali"]),
     ("Sinhala", &["sinhala", "sinhalese"]),
-    ("Icelandic", &["icelandic", "islandais", "islandes", "islandisch"]),
+    (
+        "Icelandic",
+        &["icelandic", "islandais", "islandes", "islandisch"],
+    ),
     ("Irish", &["irish", "gaelic"]),
     ("Welsh", &["welsh", "gallois"]),
     ("Sign Language", &["asl", "bsl", "lsf"]),
@@ -101,17 +213,98 @@ const LANGUAGES: &[(&str, &[&str])] = &[
 
 /// Level words and phrases (folded).
 const LEVEL_WORDS: &[&str] = &[
-    "native", "mother", "tongue", "bilingual", "fluent", "fluently", "fluency", "proficient",
-    "proficiency", "professional", "working", "advanced", "intermediate", "upper", "lower",
-    "conversational", "basic", "basics", "beginner", "elementary", "good", "excellent",
-    "limited", "full", "first", "second", "a1", "a2", "b1", "b2", "c1", "c2", "muttersprache",
-    "muttersprachlich", "muttersprachler", "fliessend", "verhandlungssicher", "gut", "sehr",
-    "grundkenntnisse", "kenntnisse", "maternelle", "langue", "courant", "couramment", "bilingue",
-    "intermediaire", "avance", "notions", "debutant", "scolaire", "nativo", "nativa", "materna",
-    "lengua", "fluido", "avanzado", "intermedio", "basico", "alto", "medio", "bajo", "母语",
-    "流利", "熟练", "良好", "精通", "一般", "cet4", "cet6", "cet", "ielts", "toefl", "toeic",
-    "dele", "delf", "dalf", "goethe", "jlpt", "hsk", "n1", "n2", "n3", "n4", "n5", "speaker",
-    "level", "niveau", "nivel", "expert", "mastery", "superior",
+    "native",
+    "mother",
+    "tongue",
+    "bilingual",
+    "fluent",
+    "fluently",
+    "fluency",
+    "proficient",
+    "proficiency",
+    "professional",
+    "working",
+    "advanced",
+    "intermediate",
+    "upper",
+    "lower",
+    "conversational",
+    "basic",
+    "basics",
+    "beginner",
+    "elementary",
+    "good",
+    "excellent",
+    "limited",
+    "full",
+    "first",
+    "second",
+    "a1",
+    "a2",
+    "b1",
+    "b2",
+    "c1",
+    "c2",
+    "muttersprache",
+    "muttersprachlich",
+    "muttersprachler",
+    "fliessend",
+    "verhandlungssicher",
+    "gut",
+    "sehr",
+    "grundkenntnisse",
+    "kenntnisse",
+    "maternelle",
+    "langue",
+    "courant",
+    "couramment",
+    "bilingue",
+    "intermediaire",
+    "avance",
+    "notions",
+    "debutant",
+    "scolaire",
+    "nativo",
+    "nativa",
+    "materna",
+    "lengua",
+    "fluido",
+    "avanzado",
+    "intermedio",
+    "basico",
+    "alto",
+    "medio",
+    "bajo",
+    "母语",
+    "流利",
+    "熟练",
+    "良好",
+    "精通",
+    "一般",
+    "cet4",
+    "cet6",
+    "cet",
+    "ielts",
+    "toefl",
+    "toeic",
+    "dele",
+    "delf",
+    "dalf",
+    "goethe",
+    "jlpt",
+    "hsk",
+    "n1",
+    "n2",
+    "n3",
+    "n4",
+    "n5",
+    "speaker",
+    "level",
+    "niveau",
+    "nivel",
+    "expert",
+    "mastery",
+    "superior",
 ];
 
 /// The English name of a language word or phrase (`"Inglés"` → `"English"`).
@@ -121,22 +314,33 @@ pub fn language_name(word: &str) -> Option<&'static str> {
     if f.is_empty() {
         return None;
     }
-    LANGUAGES.iter().find(|(_, vs)| vs.contains(&f)).map(|(n, _)| *n)
+    LANGUAGES
+        .iter()
+        .find(|(_, vs)| vs.contains(&f))
+        .map(|(n, _)| *n)
 }
 
 /// Does the text (a whole item) read as a level ("native speaker", "B2", "fluent")?
 pub fn is_level(text: &str) -> bool {
     let f = fold(text);
-    let words: Vec<&str> = f.split(|c: char| !(c.is_alphanumeric())).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = f
+        .split(|c: char| !(c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
     if words.is_empty() || words.len() > 5 {
         return false;
     }
-    let hits = words.iter().filter(|w| LEVEL_WORDS.contains(w) || is_cjk_level(w)).count();
+    let hits = words
+        .iter()
+        .filter(|w| LEVEL_WORDS.contains(w) || is_cjk_level(w))
+        .count();
     hits >= 1 && hits * 2 >= words.len()
 }
 
 fn is_cjk_level(w: &str) -> bool {
-    ["母语", "流利", "熟练", "良好", "精通", "一般"].iter().any(|l| w.contains(l))
+    ["母语", "流利", "熟练", "良好", "精通", "一般"]
+        .iter()
+        .any(|l| w.contains(l))
 }
 
 /// Split on top-level separators (not inside parentheses).
@@ -156,7 +360,10 @@ fn split_items(s: &str) -> Vec<&str> {
         }
     }
     out.push(&s[start..]);
-    out.into_iter().map(str::trim).filter(|x| !x.is_empty()).collect()
+    out.into_iter()
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .collect()
 }
 
 /// Find a language word in an item; returns (English name, byte range of the word).
@@ -228,7 +435,14 @@ fn clean_level(s: &str) -> Option<String> {
 fn parse_item(item: &str) -> (Option<&'static str>, Option<String>) {
     let words = item.split_whitespace().count();
     let Some((lang, r)) = find_language(item) else {
-        return (None, if is_level(item) { clean_level(item) } else { None });
+        return (
+            None,
+            if is_level(item) {
+                clean_level(item)
+            } else {
+                None
+            },
+        );
     };
     if words > 8 {
         return (None, None);
@@ -236,16 +450,21 @@ fn parse_item(item: &str) -> (Option<&'static str>, Option<String>) {
     let before = item[..r.start].trim();
     let after = item[r.end..].trim();
     let rest = format!("{before} {after}");
-    let level = clean_level(after).or_else(|| clean_level(before)).or_else(|| {
-        let r = rest.trim();
-        if r.is_empty() {
-            None
-        } else {
-            clean_level(r)
-        }
-    });
+    let level = clean_level(after)
+        .or_else(|| clean_level(before))
+        .or_else(|| {
+            let r = rest.trim();
+            if r.is_empty() {
+                None
+            } else {
+                clean_level(r)
+            }
+        });
     // A non-level remainder of several words: not a language item (a sentence, a course).
-    let other = rest.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
+    let other = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count();
     if level.is_none() && other > 2 {
         return (None, None);
     }
@@ -287,7 +506,10 @@ pub fn parse_languages(lines: &[Line]) -> Vec<SpokenLanguage> {
                             existing.level = level;
                         }
                     } else {
-                        out.push(SpokenLanguage { language: lang.to_string(), level });
+                        out.push(SpokenLanguage {
+                            language: lang.to_string(),
+                            level,
+                        });
                     }
                     added_here = true;
                     last_added_line = Some(li);
@@ -317,7 +539,9 @@ mod tests {
     }
 
     fn pairs(v: &[SpokenLanguage]) -> Vec<(String, Option<String>)> {
-        v.iter().map(|s| (s.language.clone(), s.level.clone())).collect()
+        v.iter()
+            .map(|s| (s.language.clone(), s.level.clone()))
+            .collect()
     }
 
     fn p(l: &str, lv: Option<&str>) -> (String, Option<String>) {
@@ -327,26 +551,62 @@ mod tests {
     #[test]
     fn inline_list_with_levels() {
         let r = parse_languages(&ls(&["English (Native), Spanish (B2)"]));
-        assert_eq!(pairs(&r), vec![p("English", Some("Native")), p("Spanish", Some("B2"))]);
+        assert_eq!(
+            pairs(&r),
+            vec![p("English", Some("Native")), p("Spanish", Some("B2"))]
+        );
     }
 
     #[test]
     fn dash_colon_and_trailing_levels() {
-        let r = parse_languages(&ls(&["French — fluent", "Deutsch: Muttersprache", "German C1"]));
-        assert_eq!(pairs(&r), vec![p("French", Some("fluent")), p("German", Some("Muttersprache"))]);
-        let r = parse_languages(&ls(&["Italiano - nivel avanzado", "Inglés: B2", "Anglais courant"]));
+        let r = parse_languages(&ls(&[
+            "French — fluent",
+            "Deutsch: Muttersprache",
+            "German C1",
+        ]));
         assert_eq!(
             pairs(&r),
-            vec![p("Italian", Some("nivel avanzado")), p("English", Some("B2")), p("English", None)][..2].to_vec()
+            vec![
+                p("French", Some("fluent")),
+                p("German", Some("Muttersprache"))
+            ]
+        );
+        let r = parse_languages(&ls(&[
+            "Italiano - nivel avanzado",
+            "Inglés: B2",
+            "Anglais courant",
+        ]));
+        assert_eq!(
+            pairs(&r),
+            vec![
+                p("Italian", Some("nivel avanzado")),
+                p("English", Some("B2")),
+                p("English", None)
+            ][..2]
+                .to_vec()
         );
     }
 
     #[test]
     fn bare_list_and_next_line_levels() {
         let r = parse_languages(&ls(&["Korean, English, Japanese"]));
-        assert_eq!(pairs(&r), vec![p("Korean", None), p("English", None), p("Japanese", None)]);
-        let r = parse_languages(&ls(&["English", "Native Speaker", "Spanish", "Intermediate"]));
-        assert_eq!(pairs(&r), vec![p("English", Some("Native Speaker")), p("Spanish", Some("Intermediate"))]);
+        assert_eq!(
+            pairs(&r),
+            vec![p("Korean", None), p("English", None), p("Japanese", None)]
+        );
+        let r = parse_languages(&ls(&[
+            "English",
+            "Native Speaker",
+            "Spanish",
+            "Intermediate",
+        ]));
+        assert_eq!(
+            pairs(&r),
+            vec![
+                p("English", Some("Native Speaker")),
+                p("Spanish", Some("Intermediate"))
+            ]
+        );
     }
 
     #[test]
@@ -355,20 +615,43 @@ mod tests {
         assert_eq!(pairs(&r), vec![p("English", Some("native speaker"))]);
         let r = parse_languages(&ls(&["Language: Fluent in Spanish"]));
         assert_eq!(pairs(&r), vec![p("Spanish", Some("Fluent"))]);
-        let r = parse_languages(&ls(&["Langues", "Français (langue maternelle)", "Anglais (C1)", "Allemand : notions"]));
+        let r = parse_languages(&ls(&[
+            "Langues",
+            "Français (langue maternelle)",
+            "Anglais (C1)",
+            "Allemand : notions",
+        ]));
         assert_eq!(
             pairs(&r),
-            vec![p("French", Some("langue maternelle")), p("English", Some("C1")), p("German", Some("notions"))]
+            vec![
+                p("French", Some("langue maternelle")),
+                p("English", Some("C1")),
+                p("German", Some("notions"))
+            ]
         );
         let r = parse_languages(&ls(&["Español — nativo", "Englisch (verhandlungssicher)"]));
-        assert_eq!(pairs(&r), vec![p("Spanish", Some("nativo")), p("English", Some("verhandlungssicher"))]);
+        assert_eq!(
+            pairs(&r),
+            vec![
+                p("Spanish", Some("nativo")),
+                p("English", Some("verhandlungssicher"))
+            ]
+        );
         let r = parse_languages(&ls(&["Native: English, Hindi"]));
-        assert_eq!(pairs(&r), vec![p("English", Some("Native")), p("Hindi", Some("Native"))]);
+        assert_eq!(
+            pairs(&r),
+            vec![p("English", Some("Native")), p("Hindi", Some("Native"))]
+        );
     }
 
     #[test]
     fn non_language_lines_are_ignored() {
-        let r = parse_languages(&ls(&["Idioma 1", "nivel", "Comentario", "Translated manuals from English into French for clients"]));
+        let r = parse_languages(&ls(&[
+            "Idioma 1",
+            "nivel",
+            "Comentario",
+            "Translated manuals from English into French for clients",
+        ]));
         assert!(r.is_empty(), "{r:?}");
         assert!(parse_languages(&ls(&["", "•", "○ ○ ○ ○ ○"])).is_empty());
     }
