@@ -931,7 +931,7 @@ fn lexicon_candidate(lines: &[Line], i: usize) -> Option<Cand> {
     }
     // "——— 个人信息 ———" / "— Skills —": symmetric decoration, not a bullet.
     let first = text.chars().next().unwrap_or(' ');
-    let decorated = !first.is_alphanumeric() && text.chars().last() == Some(first);
+    let decorated = !first.is_alphanumeric() && text.ends_with(first);
     let bulleted = l.list_item || (!decorated && strip_bullet(text).is_some_and(|r| r != text));
     let styled = l.heading_level.is_some() || l.bold || is_all_caps(text);
     if bulleted && !styled {

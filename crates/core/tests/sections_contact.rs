@@ -331,7 +331,7 @@ fn corpus_contacts() {
             email: Some("adasai90@gmail.com"),
             phone: Some("18080809090"),
             location: None,
-            links: &["https://github.com/sayi"],
+            links: &["https://github.com/Sayi"],
         },
         Want {
             file: "layout-fixture.pdf.truth.txt",

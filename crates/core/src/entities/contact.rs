@@ -379,10 +379,9 @@ pub fn looks_like_name(text: &str) -> bool {
     }
     if t.contains("www.")
         || t.ends_with('.')
-            && !t
-                .split_whitespace()
+            && t.split_whitespace()
                 .last()
-                .is_some_and(|w| w.chars().count() <= 2)
+                .is_none_or(|w| w.chars().count() > 2)
     {
         return false;
     }
@@ -931,6 +930,23 @@ fn is_us_state(s: &str) -> bool {
     US_STATE_NAMES.contains(&name.as_str())
 }
 
+/// "CA" or "CA 94588" at the start of a longer text.
+fn state_prefix(s: &str) -> Option<&str> {
+    let mut ws = s.split_whitespace();
+    let st = ws.next()?;
+    if !US_STATES.contains(&st) {
+        return None;
+    }
+    let zip = ws
+        .next()
+        .filter(|z| z.len() == 5 && z.chars().all(|c| c.is_ascii_digit()));
+    let end = match zip {
+        Some(z) => s.find(z)? + z.len(),
+        None => s.find(st)? + st.len(),
+    };
+    Some(&s[..end])
+}
+
 fn city_like(s: &str) -> bool {
     let t = s.trim();
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -951,6 +967,10 @@ fn city_like(s: &str) -> bool {
 /// A location in a line: `City, ST`, `City, ST 12345`, `City, State`, `City, Country`,
 /// `City, Region, Country`.
 pub fn find_location(text: &str) -> Option<String> {
+    static URL: OnceLock<Regex> = OnceLock::new();
+    let no_email = email_re().replace_all(text, "|");
+    let cleaned = re(&URL, r"(?i)(?:https?://|www\.)\S+").replace_all(&no_email, "|");
+    let text: &str = &cleaned;
     for seg in text
         .split(['•', '·', ';', '\t', '–', '—', '|'])
         .flat_map(|s| s.split(" , "))
@@ -969,6 +989,8 @@ pub fn find_location(text: &str) -> Option<String> {
         let parts: Vec<&str> = seg.split(',').map(str::trim).collect();
         for j in 1..parts.len() {
             let p = parts[j].trim_end_matches('.');
+            // "CA 94588 (555) 123-4567 …": keep only the state and ZIP.
+            let p = state_prefix(p).unwrap_or(p);
             if is_us_state(p) {
                 if city_like(parts[j - 1]) {
                     return Some(format!("{}, {}", parts[j - 1], p));
@@ -1368,6 +1390,10 @@ mod tests {
     #[test]
     fn locations() {
         assert_eq!(
+            find_location("Pleasantville, CA 94588 (555) 123-4567 john.doe@gmail.com").as_deref(),
+            Some("Pleasantville, CA 94588")
+        );
+        assert_eq!(
             find_location("Pleasantville, CA 94588").as_deref(),
             Some("Pleasantville, CA 94588")
         );
@@ -1405,6 +1431,7 @@ mod tests {
             0..100,
             &["mailto:".into(), "tel:".into(), "".into()],
         );
+        #[allow(clippy::reversed_empty_ranges)]
         let _ = extract_contact(&[], 5..2, &[]);
     }
 }
