@@ -339,7 +339,7 @@ fn span_chars(pdf: &PdfDocument, p: usize) -> pdf_oxide::Result<Vec<pdf_oxide::l
             }
         } else if offsets_ok && n > 0 {
             let end = (s.bbox.x + s.bbox.width).max(s.char_x_offsets[n - 1]);
-            for i in 0..n {
+            for (i, ch) in chars.iter_mut().enumerate() {
                 let x = s.char_x_offsets[i];
                 let next = if i + 1 < n {
                     s.char_x_offsets[i + 1]
@@ -351,10 +351,10 @@ fn span_chars(pdf: &PdfDocument, p: usize) -> pdf_oxide::Result<Vec<pdf_oxide::l
                     _ if next > x => next - x,
                     _ => 0.5 * s.font_size,
                 };
-                chars[i].origin_x = x;
-                chars[i].bbox.x = x;
-                chars[i].advance_width = w;
-                chars[i].bbox.width = w;
+                ch.origin_x = x;
+                ch.bbox.x = x;
+                ch.advance_width = w;
+                ch.bbox.width = w;
             }
         }
         out.extend(chars);
