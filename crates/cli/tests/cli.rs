@@ -11,28 +11,57 @@ fn bin() -> Command {
 fn corpus() -> Option<PathBuf> {
     let dir = std::env::var("ATSCORE_CORPUS")
         .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/public"));
+        .unwrap_or_else(|_| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/public")
+        });
     if dir.join("MANIFEST.md").exists() {
         return Some(dir);
     }
-    assert!(std::env::var("CI").as_deref() != Ok("true"), "corpus missing under CI=true");
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "corpus missing under CI=true"
+    );
     eprintln!("SKIP: corpus not found");
     None
 }
 
 fn json_of(out: &std::process::Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout))
+        panic!(
+            "stdout is not JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
     })
 }
 
 #[test]
 fn parse_json_contract_on_a_pdf() {
     let Some(dir) = corpus() else { return };
-    let out = bin().args(["parse", "--json"]).arg(dir.join("jakegut_resume.pdf")).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = bin()
+        .args(["parse", "--json"])
+        .arg(dir.join("jakegut_resume.pdf"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v = json_of(&out);
-    for key in ["file", "media_type", "pages", "text", "sections", "contact", "experience", "education", "years_of_experience", "skills", "findings", "warnings"] {
+    for key in [
+        "file",
+        "media_type",
+        "pages",
+        "text",
+        "sections",
+        "contact",
+        "experience",
+        "education",
+        "years_of_experience",
+        "skills",
+        "findings",
+        "warnings",
+    ] {
         assert!(v.get(key).is_some(), "missing key {key}");
     }
     assert_eq!(v["file"], "jakegut_resume.pdf");
@@ -40,15 +69,32 @@ fn parse_json_contract_on_a_pdf() {
     assert_eq!(v["pages"], 1);
     assert_eq!(v["contact"]["name"], "Jake Ryan");
     assert_eq!(v["contact"]["email"], "jake@su.edu");
-    let kinds: Vec<&str> = v["sections"].as_array().unwrap().iter().map(|s| s["kind"].as_str().unwrap()).collect();
-    assert_eq!(kinds, ["contact", "education", "experience", "projects", "skills"]);
+    let kinds: Vec<&str> = v["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["contact", "education", "experience", "projects", "skills"]
+    );
     let exp = v["experience"].as_array().unwrap();
     assert_eq!(exp.len(), 3);
     assert_eq!(exp[0]["title"], "Undergraduate Research Assistant");
     assert_eq!(exp[0]["start"], "2020-06");
     assert!(exp[0]["end"].is_null());
     assert!(!exp[0]["bullets"].as_array().unwrap().is_empty());
-    for f in ["has_tables", "has_columns", "has_images", "text_boxes", "contact_in_header", "image_only", "hidden_text", "unmappable_fonts"] {
+    for f in [
+        "has_tables",
+        "has_columns",
+        "has_images",
+        "text_boxes",
+        "contact_in_header",
+        "image_only",
+        "hidden_text",
+        "unmappable_fonts",
+    ] {
         assert!(v["findings"][f].is_boolean(), "findings.{f}");
     }
     assert!(v["findings"]["details"].is_array());
@@ -58,10 +104,17 @@ fn parse_json_contract_on_a_pdf() {
 #[test]
 fn parse_human_report() {
     let Some(dir) = corpus() else { return };
-    let out = bin().arg("parse").arg(dir.join("layout-fixture.docx")).output().unwrap();
+    let out = bin()
+        .arg("parse")
+        .arg(dir.join("layout-fixture.docx"))
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let s = String::from_utf8_lossy(&out.stdout);
-    assert!(s.contains("CONTACT") && s.contains("SECTIONS") && s.contains("FORMAT FINDINGS"), "{s}");
+    assert!(
+        s.contains("CONTACT") && s.contains("SECTIONS") && s.contains("FORMAT FINDINGS"),
+        "{s}"
+    );
     assert!(s.contains("has_tables") && s.contains("text_boxes"), "{s}");
 }
 
@@ -76,12 +129,20 @@ fn errors_exit_2_with_a_code() {
         ("malformed/rendercv_byteflip-0.5pct.pdf", "corrupt"),
     ];
     for (file, code) in cases {
-        let out = bin().args(["parse", "--json"]).arg(dir.join(file)).output().unwrap();
+        let out = bin()
+            .args(["parse", "--json"])
+            .arg(dir.join(file))
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(2), "{file}");
         let v = json_of(&out);
         assert_eq!(v["error"]["code"], code, "{file}");
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(stderr.trim().lines().count(), 1, "{file}: one stderr line expected, got {stderr}");
+        assert_eq!(
+            stderr.trim().lines().count(),
+            1,
+            "{file}: one stderr line expected, got {stderr}"
+        );
         assert!(!stderr.contains("panicked"), "{file}: {stderr}");
     }
 }
@@ -96,7 +157,11 @@ fn empty_unsupported_and_too_large() {
     std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     let big = tmp.join("big.txt");
     std::fs::write(&big, vec![b'a'; 2048]).unwrap();
-    for (path, extra, code) in [(&empty, None, "empty"), (&png, None, "unsupported_format"), (&big, Some("1024"), "too_large")] {
+    for (path, extra, code) in [
+        (&empty, None, "empty"),
+        (&png, None, "unsupported_format"),
+        (&big, Some("1024"), "too_large"),
+    ] {
         let mut cmd = bin();
         cmd.args(["parse", "--json"]).arg(path);
         if let Some(limit) = extra {
@@ -106,7 +171,10 @@ fn empty_unsupported_and_too_large() {
         assert_eq!(out.status.code(), Some(2));
         assert_eq!(json_of(&out)["error"]["code"], code);
     }
-    let out = bin().args(["parse", "--json", "/nonexistent/cv.pdf"]).output().unwrap();
+    let out = bin()
+        .args(["parse", "--json", "/nonexistent/cv.pdf"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(json_of(&out)["error"]["code"], "io_error");
     std::fs::remove_dir_all(&tmp).ok();

@@ -1,1 +1,50 @@
-fn main() {}
+//! Criterion benchmark: full parse (detect → extract → layout → sections → entities →
+//! findings) per document, by format, on files of the public corpus.
+//! Run with `cargo bench -p atscore-core --bench parse` (or `scripts/bench`).
+
+use std::path::PathBuf;
+
+use atscore_core::{parse_resume, ParseOptions};
+use criterion::{criterion_group, criterion_main, Criterion};
+
+fn corpus() -> PathBuf {
+    std::env::var("ATSCORE_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/public")
+        })
+}
+
+const FILES: &[(&str, &str)] = &[
+    ("pdf-1page-latex", "jakegut_resume.pdf"),
+    ("pdf-1page-chromium", "resume-matcher_single-column.pdf"),
+    ("pdf-2page-typst", "rendercv_classic.pdf"),
+    ("pdf-2page-latex-2col", "altacv_sample.pdf"),
+    ("pdf-5page-luatex", "awesome-cv_cv.pdf"),
+    ("docx", "layout-fixture.docx"),
+    ("docx-tables", "omkarpathak-resumeparser_chinmaya.docx"),
+    ("odt", "layout-fixture.odt"),
+    ("rtf", "layout-fixture.rtf"),
+    ("doc", "layout-fixture.doc"),
+    ("text", "jakegut_resume.pdf.truth.txt"),
+];
+
+fn bench(c: &mut Criterion) {
+    let dir = corpus();
+    let mut g = c.benchmark_group("parse");
+    g.sample_size(30);
+    let opts = ParseOptions::default();
+    for (label, file) in FILES {
+        let Ok(bytes) = std::fs::read(dir.join(file)) else {
+            eprintln!("skip {label}: {file} not found under {}", dir.display());
+            continue;
+        };
+        g.bench_function(*label, |b| {
+            b.iter(|| parse_resume(std::hint::black_box(&bytes), &opts))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

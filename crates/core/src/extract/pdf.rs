@@ -64,6 +64,10 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ParseError> {
         return Err(ParseError::corrupt("no page of the PDF could be read"));
     }
     mark_running_headers(&mut page_lines);
+    for lines in page_lines.iter_mut() {
+        normalize::dehyphenate(lines);
+        lines.retain(|l| !l.text.is_empty());
+    }
     for lines in page_lines {
         for l in &lines {
             if matches!(l.region, Region::Header | Region::Footer) {
