@@ -64,8 +64,15 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ParseError> {
         return Err(ParseError::corrupt("no page of the PDF could be read"));
     }
     mark_running_headers(&mut page_lines);
+    // Browsers do not hyphenate: a line-end hyphen in a browser-made PDF is a real one.
+    let browser = browser_made(bytes)
+        || pdf
+            .document_producer()
+            .is_some_and(|p| browser_made(p.as_bytes()));
     for lines in page_lines.iter_mut() {
-        normalize::dehyphenate(lines);
+        if !browser {
+            normalize::dehyphenate(lines);
+        }
         lines.retain(|l| !l.text.is_empty());
     }
     for lines in page_lines {
@@ -83,6 +90,26 @@ fn short(e: &dyn std::fmt::Display) -> String {
     let s = e.to_string();
     let s: String = s.chars().take(160).collect();
     s
+}
+
+/// The PDF was printed by a browser engine (Chromium/Skia, pdf-lib post-processing,
+/// wkhtmltopdf/Qt, react-pdf, WeasyPrint, Prince), judged from the producer strings.
+fn browser_made(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    let tail = &bytes[bytes.len().saturating_sub(16_384)..];
+    [
+        &b"Skia/PDF"[..],
+        b"Chromium",
+        b"HeadlessChrome",
+        b"pdf-lib",
+        b"wkhtmltopdf",
+        b"Qt ",
+        b"react-pdf",
+        b"WeasyPrint",
+        b"Prince",
+    ]
+    .iter()
+    .any(|k| crate::detect::find(head, k).is_some() || crate::detect::find(tail, k).is_some())
 }
 
 /// Page box in PDF user space.
@@ -341,7 +368,14 @@ fn span_chars(pdf: &PdfDocument, p: usize) -> pdf_oxide::Result<Vec<pdf_oxide::l
                 c.bbox.width = w;
                 x += w;
             }
-        } else if offsets_ok && n > 0 {
+        } else if offsets_ok
+            && n > 1
+            && chars
+                .iter()
+                .all(|c| (c.origin_x - chars[0].origin_x).abs() < 0.01)
+        {
+            // `to_chars` collapsed every glyph onto the span origin (no widths, zero-width
+            // bbox: AltaCV); its own placement is right otherwise, so only then do we step in.
             let end = (s.bbox.x + s.bbox.width).max(s.char_x_offsets[n - 1]);
             for (i, ch) in chars.iter_mut().enumerate() {
                 let x = s.char_x_offsets[i];
@@ -350,16 +384,42 @@ fn span_chars(pdf: &PdfDocument, p: usize) -> pdf_oxide::Result<Vec<pdf_oxide::l
                 } else {
                     end
                 };
-                let w = match s.char_widths.get(i) {
-                    Some(&w) if s.char_widths.len() == n && w > 0.0 => w,
-                    _ if next > x => next - x,
-                    _ => 0.5 * s.font_size,
+                let w = if next > x && next - x <= size {
+                    next - x
+                } else {
+                    0.5 * size
                 };
                 ch.origin_x = x;
                 ch.bbox.x = x;
                 ch.advance_width = w;
                 ch.bbox.width = w;
             }
+        }
+        let collapsed = n > 1
+            && chars
+                .iter()
+                .all(|c| (c.origin_x - chars[0].origin_x).abs() < 0.01)
+            && !chars.iter().all(|c| c.char == chars[0].char);
+        if collapsed && !offsets_ok {
+            // Replacement text (/ActualText, e.g. an icon link "tel:+1 555…") has no glyph
+            // geometry: lay it out at half an em per character, in the font of the text
+            // (never dropped as an icon), without the URI scheme a reader never sees.
+            let skip = ["mailto:", "tel:", "callto:"]
+                .iter()
+                .find(|p| s.text.to_ascii_lowercase().starts_with(*p))
+                .map(|p| p.len())
+                .unwrap_or(0);
+            let x0 = chars[0].origin_x;
+            let mut kept: Vec<_> = chars.drain(skip.min(n)..).collect();
+            for (i, c) in kept.iter_mut().enumerate() {
+                let x = x0 + i as f32 * 0.5 * size;
+                c.origin_x = x;
+                c.bbox.x = x;
+                c.advance_width = 0.5 * size;
+                c.bbox.width = 0.5 * size;
+                c.font_name = "ActualText".into();
+            }
+            chars = kept;
         }
         out.extend(chars);
     }
