@@ -217,7 +217,7 @@ pub fn dehyphenate(lines: &mut [crate::document::Line]) {
         }
         let joined = format!("{first}{second}").to_lowercase();
         let pieces_are_words = word(&first) && word(&second);
-        if !(vocab.contains_key(&joined) || !pieces_are_words) {
+        if !vocab.contains_key(&joined) && pieces_are_words {
             continue;
         }
         let rest = b.text[second.len()..].trim_start().to_string();

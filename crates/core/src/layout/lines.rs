@@ -241,4 +241,22 @@ mod tests {
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].text, "Engineer 2020");
     }
+
+    proptest::proptest! {
+        /// Any glyph soup: no panic, and every distinct visible glyph position survives
+        /// (only exact overprints are dropped).
+        #[test]
+        fn never_panics_and_keeps_text(
+            gs in proptest::collection::vec((proptest::char::range('a', 'z'), 0f32..600.0, 0f32..800.0, 1f32..30.0), 0..200)
+        ) {
+            let glyphs: Vec<Glyph> = gs.iter().map(|&(c, x, y, s)| Glyph::new(c, x, y, s * 0.5, s)).collect();
+            let lines = build_lines(&glyphs);
+            let kept: usize = lines.iter().map(|l| l.text.chars().filter(|c| !c.is_whitespace()).count()).sum();
+            let unique = dedupe_overprint(&glyphs).len();
+            proptest::prop_assert_eq!(kept, unique);
+            for l in &lines {
+                proptest::prop_assert!(l.x0 <= l.x1);
+            }
+        }
+    }
 }
