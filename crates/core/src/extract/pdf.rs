@@ -172,7 +172,8 @@ fn extract_page(pdf: &PdfDocument, p: usize, doc: &mut Document) -> pdf_oxide::R
         x1: x0.max(x1),
         y1: y0.max(y1),
     };
-    let chars = span_chars(pdf, p)?;
+    let (chars, icon_labels) = span_chars(pdf, p)?;
+    doc.facts.icon_glyphs += icon_labels;
 
     // Fills (background rectangles) under white text tell sidebars from hidden text.
     let dark_fills: Vec<(f32, f32, f32, f32)> = if chars.iter().any(|c| is_white(&c.color)) {
@@ -340,10 +341,15 @@ fn extract_page(pdf: &PdfDocument, p: usize, doc: &mut Document) -> pdf_oxide::R
 
 /// The page's glyphs in content-stream order, from the spans (which carry their emission
 /// sequence) split back into positioned glyphs.
-fn span_chars(pdf: &PdfDocument, p: usize) -> pdf_oxide::Result<Vec<pdf_oxide::layout::TextChar>> {
+/// Also returns how many icons carried replacement text (icon links such as "tel:…").
+fn span_chars(
+    pdf: &PdfDocument,
+    p: usize,
+) -> pdf_oxide::Result<(Vec<pdf_oxide::layout::TextChar>, u32)> {
     let mut spans = pdf.extract_spans(p)?;
     spans.sort_by_key(|s| s.sequence);
     let mut out = Vec::new();
+    let mut icons = 0u32;
     for s in &spans {
         let mut chars = s.to_chars();
         let n = chars.len();
@@ -410,6 +416,9 @@ fn span_chars(pdf: &PdfDocument, p: usize) -> pdf_oxide::Result<Vec<pdf_oxide::l
                 .map(|p| p.len())
                 .unwrap_or(0);
             let x0 = chars[0].origin_x;
+            if is_icon_font(&chars[0].font_name) {
+                icons += 1;
+            }
             let mut kept: Vec<_> = chars.drain(skip.min(n)..).collect();
             for (i, c) in kept.iter_mut().enumerate() {
                 let x = x0 + i as f32 * 0.5 * size;
@@ -423,7 +432,7 @@ fn span_chars(pdf: &PdfDocument, p: usize) -> pdf_oxide::Result<Vec<pdf_oxide::l
         }
         out.extend(chars);
     }
-    Ok(out)
+    Ok((out, icons))
 }
 
 /// The page's glyphs in content-stream order. `PdfDocument::extract_chars` sorts glyphs by
