@@ -90,8 +90,12 @@ pub fn build_lines(glyphs: &[Glyph]) -> Vec<TextLine> {
             let script = g.size < 0.85 * last.size || last.size < 0.85 * g.size;
             let same_row = dy < 0.35 * size || (script && dy < 0.6 * last.size.max(g.size));
             let forward = g.x0 >= last.x1 - (0.6 * size).max(1.5);
-            if same_row && forward {
-                let gap = g.x0 - last.x1;
+            let gap = g.x0 - last.x1;
+            // A wide gap together with a change of type size separates two things that share
+            // a row (a big name left, contact details right); dates in body size stay on it.
+            let ratio = last.size.max(g.size) / size;
+            let separate = gap > 1.5 * size && ratio > 1.3;
+            if same_row && forward && !separate {
                 let space = pending_space || gap > WORD_GAP_EM * size;
                 cur.push((g.clone(), space));
                 pending_space = false;
