@@ -664,35 +664,3 @@ fn corpus_languages_and_certifications() {
         assert_eq!(names, vec!["Korean", "English", "Japanese"]);
     }
 }
-
-/// Debug aid: `cargo test --test sections_contact dump -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn dump() {
-    let dir = format!(
-        "{}/../../../shared/corpus/public",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .map(|d| {
-            d.filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().to_string())
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    for n in names.iter().filter(|n| n.ends_with(".truth.txt")) {
-        let lines = if n.starts_with("open-resume_laverne") {
-            block_lines(n)
-        } else {
-            truth_lines(n)
-        }
-        .unwrap();
-        let s = detect_sections(&lines);
-        println!("== {n}");
-        for x in &s {
-            println!("   {:?} {:?} {:?}", x.kind, x.heading, x.lines);
-        }
-        println!("   {:?}", extract_contact(&lines, header_block(&s), &[]));
-    }
-}
