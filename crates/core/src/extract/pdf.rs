@@ -194,6 +194,16 @@ fn extract_page(pdf: &PdfDocument, p: usize, doc: &mut Document) -> pdf_oxide::R
         Vec::new()
     };
 
+    // Font-name tests per font, not per glyph: (icon font, bold font).
+    let mut font_kinds: Vec<(String, bool, bool)> = Vec::new();
+    let mut kind_of = |name: &str| -> (bool, bool) {
+        if let Some(k) = font_kinds.iter().find(|k| k.0 == name) {
+            return (k.1, k.2);
+        }
+        let k = (is_icon_font(name), is_bold_font(name));
+        font_kinds.push((name.to_string(), k.0, k.1));
+        k
+    };
     let mut glyphs = Vec::with_capacity(chars.len());
     let mut rotated = String::new();
     let mut hidden: Vec<(String, String)> = Vec::new(); // reason, text
@@ -205,7 +215,8 @@ fn extract_page(pdf: &PdfDocument, p: usize, doc: &mut Document) -> pdf_oxide::R
             continue;
         }
         // Icon fonts (FontAwesome, Phosphor, …) draw pictures, not text.
-        if is_icon_font(&c.font_name) && !ch.is_whitespace() {
+        let (icon_font, bold_font) = kind_of(&c.font_name);
+        if icon_font && !ch.is_whitespace() {
             doc.facts.icon_glyphs += 1;
             continue;
         }
@@ -252,7 +263,7 @@ fn extract_page(pdf: &PdfDocument, p: usize, doc: &mut Document) -> pdf_oxide::R
                     | pdf_oxide::layout::FontWeight::SemiBold
                     | pdf_oxide::layout::FontWeight::ExtraBold
                     | pdf_oxide::layout::FontWeight::Black
-            ) || is_bold_font(&c.font_name),
+            ) || bold_font,
             color: [c.color.r, c.color.g, c.color.b],
         });
     }

@@ -35,10 +35,44 @@ impl TextLine {
     }
 }
 
+/// A small multiplicative hasher for the overprint grid (keys are tiny, not attacker-chosen
+/// in a way that matters: the grid is bounded by the page's glyphs).
+#[derive(Default, Clone, Copy)]
+struct FastHash;
+
+impl std::hash::BuildHasher for FastHash {
+    type Hasher = FastHasher;
+    fn build_hasher(&self) -> FastHasher {
+        FastHasher(0)
+    }
+}
+
+struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(i as u64);
+    }
+    fn write_i32(&mut self, i: i32) {
+        self.write_u64(i as u32 as u64);
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 /// Drop glyphs drawn again at (almost) the same place: fake-bold overprinting.
 pub fn dedupe_overprint(glyphs: &[Glyph]) -> Vec<Glyph> {
     use std::collections::HashMap;
-    let mut seen: HashMap<(char, i32, i32), Vec<(f32, f32)>> = HashMap::new();
+    let mut seen: HashMap<(char, i32, i32), Vec<(f32, f32)>, FastHash> = HashMap::default();
     let mut out = Vec::with_capacity(glyphs.len());
     for g in glyphs {
         if g.c.is_whitespace() {
