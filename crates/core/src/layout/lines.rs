@@ -69,10 +69,13 @@ impl std::hash::Hasher for FastHasher {
     }
 }
 
+/// Glyph positions seen so far, bucketed by (char, 2-pt cell x, 2-pt cell y).
+type OverprintGrid = std::collections::HashMap<(char, i32, i32), Vec<(f32, f32)>, FastHash>;
+
 /// Drop glyphs drawn again at (almost) the same place: fake-bold overprinting.
 pub fn dedupe_overprint(glyphs: &[Glyph]) -> Vec<Glyph> {
     use std::collections::HashMap;
-    let mut seen: HashMap<(char, i32, i32), Vec<(f32, f32)>, FastHash> = HashMap::default();
+    let mut seen: OverprintGrid = HashMap::default();
     let mut out = Vec::with_capacity(glyphs.len());
     for g in glyphs {
         if g.c.is_whitespace() {
