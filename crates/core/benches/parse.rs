@@ -43,6 +43,21 @@ fn bench(c: &mut Criterion) {
             b.iter(|| parse_resume(std::hint::black_box(&bytes), &opts))
         });
     }
+    // The Python peer's own inputs (scripts/bench generates them), for same-file ratios.
+    if let Ok(dir) = std::env::var("ATSCORE_BENCH_SAMPLES") {
+        let dir = PathBuf::from(dir);
+        for (label, file) in [
+            ("peer-sample-1page-pdf", "resume_1page.pdf"),
+            ("peer-sample-2page-pdf", "resume_2page.pdf"),
+            ("peer-sample-docx", "resume.docx"),
+        ] {
+            if let Ok(bytes) = std::fs::read(dir.join(file)) {
+                g.bench_function(label, |b| {
+                    b.iter(|| parse_resume(std::hint::black_box(&bytes), &opts))
+                });
+            }
+        }
+    }
     g.finish();
 }
 

@@ -360,6 +360,20 @@ fn assign_education(r: &RawEntry) -> EducationEntry {
         e.school = Some(segs[i].1.clone());
         used[i] = true;
     }
+    // "PhD Princeton University": a degree abbreviation fused to the front of the school.
+    if e.degree.is_none() {
+        if let Some(school) = e.school.clone() {
+            if let Some((first, rest)) = school.split_once(' ') {
+                if let Some(level) = degree_level(first) {
+                    if school_score(rest) > 0 {
+                        e.degree = Some(first.to_string());
+                        e.level = Some(level);
+                        e.school = Some(rest.to_string());
+                    }
+                }
+            }
+        }
+    }
     let school_line = e
         .school
         .as_ref()
@@ -706,5 +720,21 @@ mod tests {
             Some("Universidad Politécnica de Madrid")
         );
         assert_eq!(e[1].location.as_deref(), Some("Madrid"));
+    }
+
+    #[test]
+    fn degree_fused_to_school() {
+        let lines = vec![
+            Line::plain("PhD Princeton University, Computer Science Princeton, NJ"),
+            Line::plain("Sept 2018 – May 2023"),
+        ];
+        let e = parse_education(&lines);
+        assert_eq!(e[0].degree.as_deref(), Some("PhD"));
+        assert_eq!(e[0].level, Some(DegreeLevel::Doctorate));
+        assert!(e[0]
+            .school
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("Princeton University"));
     }
 }
