@@ -90,6 +90,8 @@ fn manifest_findings() {
     for f in [
         "altacv_sample.pdf",
         "altacv_mmayer.pdf",
+        "deedy_resume-openfont.pdf",
+        "reactive-resume_chikorita.pdf",
         "reactive-resume_azurill.pdf",
         "reactive-resume_gengar.pdf",
         "reactive-resume_nosepass.pdf",
@@ -109,6 +111,9 @@ fn manifest_findings() {
         "resume-matcher_single-column.pdf",
         "open-resume_laverne.pdf",
         "awesome-cv_resume.pdf",
+        "reactive-resume_bronzor.pdf",
+        "reactive-resume_onyx.pdf",
+        "moderncv_template-zh.pdf",
     ] {
         let r = parse_file(f);
         assert!(!r.findings.has_columns, "{f}: no columns expected");

@@ -76,17 +76,24 @@ pub fn find_gutters(lines: &[TextLine], page_width: f32) -> Vec<f32> {
                 i += 1;
             }
             let width = (i - s) as f32;
-            let left: f32 = lines
-                .iter()
-                .filter(|l| l.x1 <= s as f32 + 1.0)
-                .map(|l| l.size)
-                .sum();
-            let right: f32 = lines
-                .iter()
-                .filter(|l| l.x0 >= i as f32 - 1.0)
-                .map(|l| l.size)
-                .sum();
-            if width >= 8.0 && left >= 0.15 * total && right >= 0.15 * total {
+            // Each side: weight (sum of sizes), line count, vertical extent.
+            let side = |keep: &dyn Fn(&TextLine) -> bool| {
+                let (mut w, mut n, mut top, mut bottom) = (0.0f32, 0usize, f32::MAX, f32::MIN);
+                for l in lines.iter().filter(|l| keep(l)) {
+                    w += l.size;
+                    n += 1;
+                    top = top.min(l.top);
+                    bottom = bottom.max(l.baseline);
+                }
+                (w, n, top, bottom)
+            };
+            let (lw, ln, lt, lb) = side(&|l: &TextLine| l.x1 <= s as f32 + 1.0);
+            let (rw, rn, rt, rb) = side(&|l: &TextLine| l.x0 >= i as f32 - 1.0);
+            let overlap = lb.min(rb) - lt.max(rt);
+            let text_height = lb.max(rb) - lt.min(rt);
+            let substantial = (lw >= 0.15 * total && rw >= 0.15 * total)
+                || (lw >= 0.08 * total && rw >= 0.08 * total && ln >= 6 && rn >= 6);
+            if width >= 8.0 && substantial && overlap >= 0.4 * text_height {
                 gutters.push((s + i) as f32 / 2.0);
             }
         } else {
@@ -115,7 +122,19 @@ fn row_aligned(lines: &[TextLine], gutter: f32) -> bool {
                 .any(|b| (a.baseline - b.baseline).abs() < 0.4 * a.size.max(1.0))
         })
         .count();
-    aligned as f32 >= 0.6 * small.len() as f32
+    // Two real columns set on one baseline grid are row-aligned too; but their lines follow
+    // each other closely, while dates or labels in a margin stand apart (one per entry).
+    let mut ys: Vec<(f32, f32)> = small
+        .iter()
+        .map(|l| (l.baseline, l.size.max(1.0)))
+        .collect();
+    ys.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let close = ys
+        .windows(2)
+        .filter(|w| w[1].0 - w[0].0 <= 1.6 * w[0].1)
+        .count();
+    let dense = ys.len() >= 8 && close as f32 >= 0.65 * (ys.len() - 1) as f32;
+    aligned as f32 >= 0.8 * small.len() as f32 && !dense
 }
 
 /// Move lines drawn ahead of their place: a one-line block (typically a section heading, as
