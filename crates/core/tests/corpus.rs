@@ -120,6 +120,15 @@ fn manifest_findings() {
         assert!(!r.findings.image_only, "{f}");
         assert!(!r.findings.hidden_text, "{f}: {:?}", r.findings.details);
     }
+    // A bordered table drawn with ruling lines is a table; layouts without rules are not.
+    assert!(parse_file("layout-fixture.pdf").findings.has_tables);
+    for f in [
+        "jakegut_resume.pdf",
+        "reactive-resume_chikorita.pdf",
+        "resume-matcher_modern-two-column.pdf",
+    ] {
+        assert!(!parse_file(f).findings.has_tables, "{f}: no table expected");
+    }
     // Photos (gengar, AltaCV's Marissa Mayer) are images.
     assert!(parse_file("reactive-resume_gengar.pdf").findings.has_images);
     assert!(parse_file("altacv_mmayer.pdf").findings.has_images);

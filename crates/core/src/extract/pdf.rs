@@ -293,6 +293,10 @@ fn extract_page(pdf: &PdfDocument, p: usize, doc: &mut Document) -> pdf_oxide::R
         }
     }
 
+    if ruled_table(pdf, p) {
+        doc.facts.tables += 1;
+    }
+
     let lines = build_lines(&glyphs);
     let order = order_lines(lines, pbox.width());
     if order.columns > 1 {
@@ -486,6 +490,47 @@ fn stream_chars(
         let _ = pdf.load_fonts_public(res, &mut ex);
     }
     ex.extract_owned(&content)
+}
+
+/// A grid of ruling lines on the page (a bordered table).
+fn ruled_table(pdf: &PdfDocument, p: usize) -> bool {
+    use crate::layout::rules::{is_table_grid, rule_of_box, Segment};
+    use pdf_oxide::elements::PathOperation;
+    let Ok(paths) = pdf.extract_paths(p) else {
+        return false;
+    };
+    let (mut h, mut v): (Vec<Segment>, Vec<Segment>) = (Vec::new(), Vec::new());
+    let mut push = |r: Option<(bool, Segment)>| match r {
+        Some((true, s)) => h.push(s),
+        Some((false, s)) => v.push(s),
+        None => {}
+    };
+    for path in paths.iter().take(20_000) {
+        let identity = path
+            .matrix
+            .is_none_or(|m| m == [1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+        if path.operations.len() <= 2 || !identity {
+            let b = &path.bbox;
+            push(rule_of_box(b.x, b.y, b.width, b.height));
+            continue;
+        }
+        let mut cur = (0.0f32, 0.0f32);
+        for op in &path.operations {
+            match *op {
+                PathOperation::Rectangle(x, y, w, hh) => push(rule_of_box(x, y, w, hh)),
+                PathOperation::MoveTo(x, y) => cur = (x, y),
+                PathOperation::LineTo(x, y) => {
+                    let (x0, y0) = cur;
+                    let (lx, ly) = (x0.min(x), y0.min(y));
+                    let (w, hh) = ((x - x0).abs().max(0.1), (y - y0).abs().max(0.1));
+                    push(rule_of_box(lx, ly, w, hh));
+                    cur = (x, y);
+                }
+                _ => {}
+            }
+        }
+    }
+    is_table_grid(&h, &v)
 }
 
 fn is_white(c: &pdf_oxide::layout::Color) -> bool {

@@ -9,6 +9,7 @@
 pub mod glyph;
 pub mod lines;
 pub mod order;
+pub mod rules;
 
 pub use glyph::Glyph;
 pub use lines::{build_lines, TextLine};
