@@ -746,14 +746,14 @@ pub(crate) fn split_segments(text: &str) -> Vec<Segment> {
         }
         let (rest, loc) = split_location(part);
         let mut pieces: Vec<String> = Vec::new();
-        for p in rest.split(", ").chain(std::iter::empty()) {
+        for p in split_sentences(&rest).iter().flat_map(|s| s.split(", ")) {
             let p = p.trim().trim_end_matches(',').trim();
             if p.is_empty() {
                 continue;
             }
             let lower = p.to_lowercase();
-            let glue =
-                ORG_SUFFIXES.contains(&lower.as_str()) || starts_lowercase(p) && !pieces.is_empty();
+            let glue = ORG_SUFFIXES.contains(&lower.as_str())
+                || (starts_lowercase(p) && !pieces.is_empty() && title_score(p) == 0);
             match pieces.last_mut() {
                 Some(last) if glue => {
                     last.push_str(", ");
@@ -764,7 +764,7 @@ pub(crate) fn split_segments(text: &str) -> Vec<Segment> {
         }
         for p in pieces {
             let p = strip_final_period(&p);
-            if p.is_empty() {
+            if !p.chars().any(char::is_alphanumeric) {
                 continue;
             }
             let location = is_location(&p);
@@ -777,6 +777,50 @@ pub(crate) fn split_segments(text: &str) -> Vec<Segment> {
             });
         }
     }
+    out
+}
+
+/// Split "Pied Piper, Palo Alto, CA. CEO/President, 2013" at sentence ends (". " before a
+/// capital), but not after abbreviations ("St. Louis", "Dr. Smith", "B.S. Physics").
+fn split_sentences(text: &str) -> Vec<String> {
+    const ABBREV: &[&str] = &[
+        "st", "mt", "dr", "mr", "mrs", "ms", "jr", "sr", "no", "vol", "vs", "prof", "dept",
+    ];
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for w in 0..chars.len() {
+        let (i, c) = chars[w];
+        if c != '.'
+            || w + 2 >= chars.len()
+            || chars[w + 1].1 != ' '
+            || !chars[w + 2].1.is_uppercase()
+        {
+            continue;
+        }
+        let word: String = text[start..i]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_string();
+        let next: String = text[chars[w + 2].0..]
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let org_suffix = [
+            "co", "ltd", "inc", "llc", "gmbh", "corp", "sa", "ag", "plc", "limited",
+        ];
+        if word.chars().count() < 2
+            || ABBREV.contains(&word.to_lowercase().as_str())
+            || org_suffix.contains(&next.as_str())
+        {
+            continue;
+        }
+        out.push(text[start..i].to_string());
+        start = chars[w + 2].0;
+    }
+    out.push(text[start..].to_string());
     out
 }
 
@@ -2110,5 +2154,26 @@ mod tests {
             Some("Creative Solutions Inc.")
         );
         assert!(parse_experience(&[]).is_empty());
+    }
+
+    #[test]
+    fn sentence_style_header() {
+        let lines = vec![
+            Line::plain(
+                "Pied Piper, Palo Alto, CA. CEO/President, December 2013 to December 2014.",
+            ),
+            Line::plain("Built an algorithm for artists."),
+            Line::plain("CoderDojo, volunteer teacher, January 2012 to January 2013."),
+            Line::plain("Global movement of free coding clubs."),
+        ];
+        let e = parse_experience(&lines);
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].title.as_deref(), Some("CEO/President"));
+        assert_eq!(e[0].company.as_deref(), Some("Pied Piper"));
+        assert_eq!(
+            e[1].company.as_deref().map(|c| c.contains('.')),
+            Some(false)
+        );
+        assert!(split_sentences("Worked in St. Louis. Then more").len() == 2);
     }
 }
