@@ -25,6 +25,13 @@ pub enum Region {
     Footnote,
 }
 
+impl Region {
+    /// A page header or footer (parts many ATS drop).
+    pub fn is_header_or_footer(self) -> bool {
+        matches!(self, Region::Header | Region::Footer)
+    }
+}
+
 /// One visual line (PDF) or paragraph line (flow formats) of text.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Line {

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::document::{Document, FormatFacts, Region};
+use crate::document::{Document, FormatFacts};
 
 /// One finding with its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -165,9 +165,4 @@ fn truncate(s: &str, n: usize) -> String {
         t.push('…');
     }
     t
-}
-
-/// True when `line_region` is a page header or footer.
-pub fn is_header_region(r: Region) -> bool {
-    matches!(r, Region::Header | Region::Footer)
 }

@@ -41,3 +41,16 @@ impl Default for Limits {
         }
     }
 }
+
+impl Limits {
+    /// `TooLarge` when `len` bytes exceed [`Limits::max_file_bytes`].
+    pub fn check_size(&self, len: usize) -> Result<(), crate::ParseError> {
+        if len > self.max_file_bytes {
+            return Err(crate::ParseError::TooLarge {
+                size: len,
+                limit: self.max_file_bytes,
+            });
+        }
+        Ok(())
+    }
+}

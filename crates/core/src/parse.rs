@@ -5,7 +5,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use crate::detect::{detect, Detected};
-use crate::document::{Document, Line, Region};
+use crate::document::{Document, Line};
 use crate::entities::certifications::parse_certifications;
 use crate::entities::contact::extract_contact;
 use crate::entities::dates::YearMonth;
@@ -29,14 +29,10 @@ pub struct ParseOptions {
 }
 
 /// Check size, detect the format and extract a [`Document`] under the limits: the extractor
-/// runs on its own thread behind `catch_unwind`, and gives up after the time budget.
+/// (panic-guarded by [`extract::extract`]) runs on its own thread and is given up on after the
+/// time budget.
 pub fn extract_document(bytes: &[u8], limits: &Limits) -> Result<(Format, Document), ParseError> {
-    if bytes.len() > limits.max_file_bytes {
-        return Err(ParseError::TooLarge {
-            size: bytes.len(),
-            limit: limits.max_file_bytes,
-        });
-    }
+    limits.check_size(bytes.len())?;
     if bytes.iter().all(|b| b.is_ascii_whitespace() || *b == 0) {
         return Err(ParseError::Empty);
     }
@@ -55,25 +51,14 @@ pub fn extract_document(bytes: &[u8], limits: &Limits) -> Result<(Format, Docume
         .name("atscore-extract".into())
         .stack_size(16 * 1024 * 1024)
         .spawn(move || {
-            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                extract::extract(&owned, format, &lim)
-            }));
-            let _ = tx.send(r);
+            let _ = tx.send(extract::extract(&owned, format, &lim));
         });
     if spawned.is_err() {
-        // No thread available: run inline, still behind the panic guard.
-        return match std::panic::catch_unwind(|| extract::extract(bytes, format, limits)) {
-            Ok(r) => r.map(|d| (format, d)),
-            Err(_) => Err(ParseError::corrupt(
-                "the file could not be read (parser failure)",
-            )),
-        };
+        // No thread available: run inline (no time budget, still panic-guarded).
+        return extract::extract(bytes, format, limits).map(|d| (format, d));
     }
     match rx.recv_timeout(Duration::from_millis(limits.time_budget_ms)) {
-        Ok(Ok(r)) => r.map(|d| (format, d)),
-        Ok(Err(_)) => Err(ParseError::corrupt(
-            "the file is damaged (the parser gave up on it)",
-        )),
+        Ok(r) => r.map(|d| (format, d)),
         Err(mpsc::RecvTimeoutError::Timeout) => Err(ParseError::Timeout(limits.time_budget_ms)),
         Err(mpsc::RecvTimeoutError::Disconnected) => Err(ParseError::corrupt(
             "the file could not be read (parser failure)",
@@ -114,14 +99,14 @@ pub fn analyze(format: Format, mut doc: Document, opts: &ParseOptions) -> Parsed
 
     // Contact details that exist only in page headers/footers are dropped by many ATS.
     let in_body = |needle: &str| {
-        lines.iter().any(|l| {
-            !matches!(l.region, Region::Header | Region::Footer) && l.text.contains(needle)
-        })
+        lines
+            .iter()
+            .any(|l| !l.region.is_header_or_footer() && l.text.contains(needle))
     };
     let in_header = |needle: &str| {
         lines
             .iter()
-            .any(|l| matches!(l.region, Region::Header | Region::Footer) && l.text.contains(needle))
+            .any(|l| l.region.is_header_or_footer() && l.text.contains(needle))
     };
     let mut only_header = false;
     for v in [contact.email.as_deref()].into_iter().flatten() {

@@ -9,10 +9,6 @@ use std::time::{Duration, Instant};
 use atscore_core::detect::{detect, Detected};
 use atscore_core::{extract, parse_resume, ErrorCode, ParseOptions};
 
-/// Files allowed below the 0.95 per-file floor for reading order, with the floor they must not
-/// regress under (none at present; keep the mechanism for honest exceptions).
-const KNOWN_LOW_ORDER: &[(&str, f64)] = &[];
-
 #[test]
 fn corpus_fidelity() {
     let Some(dir) = support::require_corpus() else {
@@ -53,15 +49,8 @@ fn corpus_fidelity() {
         sum_r += r;
         sum_o += o;
         n += 1;
-        let floor = KNOWN_LOW_ORDER
-            .iter()
-            .find(|(f, _)| f == name)
-            .map(|f| f.1)
-            .unwrap_or(0.95);
-        if r < 0.95 || o < floor {
-            failures.push(format!(
-                "{name}: recall {r:.3} order {o:.3} (floor 0.95 / {floor})"
-            ));
+        if r < 0.95 || o < 0.95 {
+            failures.push(format!("{name}: recall {r:.3} order {o:.3} (floor 0.95)"));
         }
     }
     let (mr, mo) = (sum_r / n as f64, sum_o / n as f64);

@@ -4,7 +4,6 @@
 //! become [`ParseError::Corrupt`]. The element tree is walked with an explicit stack.
 
 use std::io::Cursor;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use office_oxide::ir::{Element, HeaderFooter, InlineContent, ListItem};
 use office_oxide::{DocumentFormat, DocumentIR};
@@ -322,28 +321,13 @@ impl Walker {
 }
 
 fn open(bytes: &[u8]) -> Result<DocumentIR, ParseError> {
-    let data = bytes.to_vec();
-    let res = catch_unwind(AssertUnwindSafe(move || {
-        office_oxide::Document::from_reader(Cursor::new(data), DocumentFormat::Doc)
-            .map(|d| d.to_ir())
-    }));
-    match res {
-        Ok(Ok(ir)) => Ok(ir),
-        Ok(Err(e)) => Err(ParseError::corrupt(format!("legacy Word file: {e}"))),
-        Err(_) => Err(ParseError::corrupt(
-            "legacy Word file could not be read (parser failure)",
-        )),
-    }
+    office_oxide::Document::from_reader(Cursor::new(bytes.to_vec()), DocumentFormat::Doc)
+        .map(|d| d.to_ir())
+        .map_err(|e| ParseError::corrupt(format!("legacy Word file: {e}")))
 }
 
 /// Extract a legacy Word (.doc) document.
 pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ParseError> {
-    if bytes.len() > limits.max_file_bytes {
-        return Err(ParseError::TooLarge {
-            size: bytes.len(),
-            limit: limits.max_file_bytes,
-        });
-    }
     if bytes.iter().all(|b| b.is_ascii_whitespace() || *b == 0) {
         return Err(ParseError::Empty);
     }

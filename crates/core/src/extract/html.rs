@@ -329,12 +329,6 @@ enum Step<N> {
 
 /// Extract an HTML document.
 pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ParseError> {
-    if bytes.len() > limits.max_file_bytes {
-        return Err(ParseError::TooLarge {
-            size: bytes.len(),
-            limit: limits.max_file_bytes,
-        });
-    }
     let (src, _) = decode_text(bytes);
     if src.trim().is_empty() {
         return Err(ParseError::Empty);

@@ -1,8 +1,9 @@
 //! Extractors: one module per format, each turning bytes into a [`Document`].
 //!
-//! The dispatcher here picks the extractor for a detected [`Format`]. Every extractor must
-//! respect [`Limits`] and return typed [`ParseError`]s; the panic guard and time budget live
-//! in [`crate::parse`].
+//! The dispatcher here picks the extractor for a detected [`Format`], after the size limit,
+//! and runs it behind `catch_unwind` (a panic in a third-party parser becomes `corrupt`).
+//! Every extractor must respect [`Limits`] and return typed [`ParseError`]s; the time budget
+//! lives in [`crate::parse`].
 
 use crate::{Document, Format, Limits, ParseError};
 
@@ -18,6 +19,18 @@ pub mod zipread;
 
 /// Extract a document of a known format.
 pub fn extract(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, ParseError> {
+    limits.check_size(bytes.len())?;
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        dispatch(bytes, format, limits)
+    }))
+    .unwrap_or_else(|_| {
+        Err(ParseError::corrupt(
+            "the file is damaged (the parser gave up on it)",
+        ))
+    })
+}
+
+fn dispatch(bytes: &[u8], format: Format, limits: &Limits) -> Result<Document, ParseError> {
     let mut doc = match format {
         Format::Pdf => pdf::extract(bytes, limits)?,
         Format::Docx => docx::extract(bytes, limits)?,

@@ -77,7 +77,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ParseError> {
     }
     for lines in page_lines {
         for l in &lines {
-            if matches!(l.region, Region::Header | Region::Footer) {
+            if l.region.is_header_or_footer() {
                 doc.facts.header_footer_text.push(l.text.clone());
             }
         }
@@ -460,36 +460,6 @@ fn span_chars(
         out.extend(chars);
     }
     Ok((out, icons))
-}
-
-/// The page's glyphs in content-stream order. `PdfDocument::extract_chars` sorts glyphs by
-/// position, which destroys the producer's reading order (the best signal we have), so this
-/// runs the same extraction without the sort.
-#[allow(dead_code)]
-fn stream_chars(
-    pdf: &PdfDocument,
-    p: usize,
-) -> pdf_oxide::Result<Vec<pdf_oxide::layout::TextChar>> {
-    use pdf_oxide::extractors::TextExtractor;
-    let page = pdf.get_page(p)?;
-    let Some(page_dict) = page.as_dict() else {
-        return Ok(Vec::new());
-    };
-    let content = match pdf.get_page_content_data(p) {
-        Ok(d) => d,
-        Err(_) => return Ok(Vec::new()),
-    };
-    if !PdfDocument::may_contain_text_public(&content) {
-        return Ok(Vec::new());
-    }
-    let mut ex = TextExtractor::new();
-    ex.set_page_index(p as u32);
-    if let Some(res) = page_dict.get("Resources") {
-        ex.set_resources(res.clone());
-        ex.set_document(pdf);
-        let _ = pdf.load_fonts_public(res, &mut ex);
-    }
-    ex.extract_owned(&content)
 }
 
 /// A grid of ruling lines on the page (a bordered table).

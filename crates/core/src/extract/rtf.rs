@@ -795,12 +795,6 @@ impl Rtf {
 
 /// Extract an RTF document.
 pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ParseError> {
-    if bytes.len() > limits.max_file_bytes {
-        return Err(ParseError::TooLarge {
-            size: bytes.len(),
-            limit: limits.max_file_bytes,
-        });
-    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ParseError::Empty);
     }

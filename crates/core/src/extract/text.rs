@@ -186,12 +186,6 @@ pub(crate) fn text_to_lines(text: &str, sink: &mut LineSink) {
 
 /// Extract a plain-text document.
 pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document, ParseError> {
-    if bytes.len() > limits.max_file_bytes {
-        return Err(ParseError::TooLarge {
-            size: bytes.len(),
-            limit: limits.max_file_bytes,
-        });
-    }
     let (text, _enc) = decode_text(bytes);
     let mut sink = LineSink::new(limits);
     text_to_lines(&text, &mut sink);
