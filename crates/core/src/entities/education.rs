@@ -414,22 +414,7 @@ fn assign_education(r: &RawEntry) -> EducationEntry {
 mod tests {
     use super::*;
 
-    fn lines(spec: &[&str]) -> Vec<Line> {
-        spec.iter()
-            .map(|s| {
-                let mut l = Line::plain(*s);
-                if let Some(rest) = s.strip_prefix("* ") {
-                    l.text = rest.to_string();
-                    l.list_item = true;
-                }
-                l
-            })
-            .collect()
-    }
-
-    fn ym(y: u16, m: u8) -> Option<YearMonth> {
-        Some(YearMonth::new(y, Some(m)))
-    }
+    use crate::entities::test_support::{lines, ym};
 
     #[test]
     fn levels() {

@@ -7,3 +7,27 @@ pub mod dates;
 pub mod education;
 pub mod experience;
 pub mod languages;
+
+/// Line builders shared by the entity unit tests ("* text" = a list item).
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::dates::YearMonth;
+    use crate::document::Line;
+
+    pub(crate) fn lines(spec: &[&str]) -> Vec<Line> {
+        spec.iter()
+            .map(|s| {
+                let mut l = Line::plain(*s);
+                if let Some(rest) = s.strip_prefix("* ") {
+                    l.text = rest.to_string();
+                    l.list_item = true;
+                }
+                l
+            })
+            .collect()
+    }
+
+    pub(crate) fn ym(y: u16, m: u8) -> Option<YearMonth> {
+        Some(YearMonth::new(y, Some(m)))
+    }
+}
