@@ -22,12 +22,14 @@ pub mod entities;
 pub mod error;
 pub mod extract;
 pub mod findings;
+pub mod job;
 pub mod layout;
 pub mod limits;
 pub mod normalize;
 pub mod parse;
 pub mod resume;
 pub mod sections;
+pub mod skills;
 
 pub use detect::Format;
 pub use document::{Document, Line, Region};

@@ -15,6 +15,7 @@ use crate::entities::languages::parse_languages;
 use crate::findings::findings;
 use crate::resume::{ParsedResume, SectionText};
 use crate::sections::{detect_sections, SectionKind};
+use crate::skills::{resume_skills, Taxonomy};
 use crate::{extract, Format, Limits, ParseError};
 
 /// Options for [`parse_resume`].
@@ -26,6 +27,8 @@ pub struct ParseOptions {
     pub today: Option<YearMonth>,
     /// File name to echo in the output (never used to detect the format).
     pub file_name: Option<String>,
+    /// Skills taxonomy; `None` = the embedded one.
+    pub taxonomy: Option<std::sync::Arc<Taxonomy>>,
 }
 
 /// Check size, detect the format and extract a [`Document`] under the limits: the extractor
@@ -145,7 +148,9 @@ pub fn analyze(format: Format, mut doc: Document, opts: &ParseOptions) -> Parsed
             heading: s.heading.clone(),
             text: section_text(&s.lines),
         })
-        .collect();
+        .collect::<Vec<SectionText>>();
+    let tax: &Taxonomy = opts.taxonomy.as_deref().unwrap_or_else(|| Taxonomy::embedded());
+    let skills = resume_skills(tax, &sections_out);
     ParsedResume {
         file: opts.file_name.clone(),
         format: format.name().to_string(),
@@ -159,7 +164,7 @@ pub fn analyze(format: Format, mut doc: Document, opts: &ParseOptions) -> Parsed
         certifications,
         languages,
         years_of_experience: years,
-        skills: Vec::new(),
+        skills,
         findings: found,
         warnings: doc.warnings.clone(),
     }

@@ -20,13 +20,18 @@ pub struct SectionText {
     pub text: String,
 }
 
-/// A skill found in the resume (filled by the skills matcher).
+/// A skill found in the resume by the skills matcher.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SkillHit {
+    /// Canonical name ("Kubernetes").
     pub name: String,
     pub category: String,
+    /// The form first seen in the resume ("k8s").
     pub matched_as: String,
+    /// Sections it appears in, in order of first appearance.
     pub sections: Vec<SectionKind>,
+    /// Up to three snippets showing where it was seen.
+    pub evidence: Vec<crate::skills::matcher::Evidence>,
 }
 
 /// Everything atscore reads from one resume.
