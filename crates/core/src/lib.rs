@@ -30,6 +30,7 @@ pub mod parse;
 pub mod resume;
 pub mod sections;
 pub mod skills;
+pub mod terms;
 
 pub use detect::Format;
 pub use document::{Document, Line, Region};
