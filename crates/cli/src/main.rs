@@ -1,7 +1,12 @@
 //! `atscore`: the command-line face of atscore. A thin layer over `atscore_core`: it reads
 //! files, calls the core, and prints human or JSON output.
 
+mod collect;
+mod inputs;
+mod match_cmd;
 mod parse_cmd;
+mod rank_cmd;
+mod score_cmd;
 mod today;
 
 use std::process::ExitCode;
@@ -20,6 +25,12 @@ struct Cli {
 enum Command {
     /// Parse a resume and show what an ATS sees (sections, contact, entries, format findings).
     Parse(parse_cmd::ParseArgs),
+    /// Score a resume against a job description: total, breakdown, skills, suggestions.
+    Score(score_cmd::ScoreArgs),
+    /// Rank many resumes (files, directories, ZIP archives) against one job description.
+    Rank(rank_cmd::RankArgs),
+    /// Match one resume against many job descriptions, best fit first.
+    Match(match_cmd::MatchArgs),
     /// Run the web UI and REST API (not yet available in this build).
     Serve,
 }
@@ -36,6 +47,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Parse(args) => parse_cmd::run(args),
+        Command::Score(args) => score_cmd::run(args),
+        Command::Rank(args) => rank_cmd::run(args),
+        Command::Match(args) => match_cmd::run(args),
         Command::Serve => {
             eprintln!(
                 "error: `atscore serve` is not yet available: the server lands with the platform work \

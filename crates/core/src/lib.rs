@@ -28,6 +28,7 @@ pub mod limits;
 pub mod normalize;
 pub mod parse;
 pub mod resume;
+pub mod score;
 pub mod sections;
 pub mod skills;
 pub mod terms;

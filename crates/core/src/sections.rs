@@ -1108,9 +1108,17 @@ pub fn detect_sections(lines: &[Line]) -> Vec<Section> {
         {
             continue;
         }
+        // The lexicon section this line falls in, and its heading level.
+        let enclosing_level = cands
+            .iter()
+            .rev()
+            .find(|c| c.idx < i)
+            .and_then(|c| lines[c.idx].heading_level);
         let accepted = if let Some(level) = l.heading_level {
-            // Explicit structure: accept, unless it is the title-level heading at the top.
-            !(before_first && level <= 1 && i < 3)
+            // Explicit structure: accept, unless it is the title-level heading at the top or a
+            // sub-heading (deeper level) inside a recognised section ("### Job — Company"
+            // under "## Experience").
+            !(before_first && level <= 1 && i < 3) && enclosing_level.is_none_or(|p| level <= p)
         } else if !heading_styles.is_empty() {
             let s = style_of(l);
             let distinctive = body > 0.0 && l.font_size >= body * 1.15;

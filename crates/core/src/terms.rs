@@ -26,17 +26,17 @@ const AVG_LEN: f64 = 300.0;
 
 /// English stop words (plus resume/job-ad filler that carries no meaning).
 const STOP: &[&str] = &[
-    "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are",
-    "as", "at", "be", "been", "being", "below", "between", "both", "but", "by", "can", "could",
-    "did", "do", "does", "doing", "down", "during", "e.g", "each", "eg", "etc", "few", "for",
-    "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his",
-    "how", "i", "i.e", "ie", "if", "in", "into", "is", "it", "its", "itself", "just",
-    "may", "me", "might", "more", "most", "must", "my", "no", "nor", "not", "of", "off",
-    "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "per", "same",
-    "shall", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them",
-    "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
-    "us", "very", "via", "was", "we", "were", "what", "when", "where", "which", "while", "who",
-    "whom", "why", "will", "with", "within", "would", "you", "your", "yours",
+    "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as",
+    "at", "be", "been", "being", "below", "between", "both", "but", "by", "can", "could", "did",
+    "do", "does", "doing", "down", "during", "e.g", "each", "eg", "etc", "few", "for", "from",
+    "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how",
+    "i", "i.e", "ie", "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me",
+    "might", "more", "most", "must", "my", "no", "nor", "not", "of", "off", "on", "once", "only",
+    "or", "other", "our", "ours", "out", "over", "own", "per", "same", "shall", "she", "should",
+    "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there",
+    "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "us", "very",
+    "via", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
+    "will", "with", "within", "would", "you", "your", "yours",
 ];
 
 fn stemmer() -> &'static Stemmer {
@@ -53,7 +53,7 @@ fn is_stop(w: &str) -> bool {
 pub fn terms(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
-    let mut flush = |cur: &mut String, out: &mut Vec<String>| {
+    let flush = |cur: &mut String, out: &mut Vec<String>| {
         if cur.is_empty() {
             return;
         }
@@ -214,45 +214,11 @@ impl TermVector {
             })
             .collect();
         shared.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-        shared.into_iter().take(n).map(|(_, t)| t.to_string()).collect()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn stop_list_is_sorted_for_binary_search() {
-        let mut s = STOP.to_vec();
-        s.sort();
-        assert_eq!(s, STOP);
-    }
-
-    #[test]
-    fn terms_stem_and_keep_tech_tokens() {
-        let t = terms("Managed C++ and C# services; managing Node.js APIs in 2021.");
-        assert_eq!(t, vec!["manag", "c++", "c#", "servic", "manag", "node.j", "api"]);
-    }
-
-    #[test]
-    fn background_idf_ranks_specific_terms_above_common_ones() {
-        let idf = Idf::embedded();
-        assert!(idf.idf("kubernet") > idf.idf("manag"));
-        assert!(idf.idf("python") > idf.idf("work"));
-    }
-
-    #[test]
-    fn repetition_saturates() {
-        let idf = Idf::embedded();
-        let jd = TermVector::new(&terms("Python developer with Kubernetes and Terraform"), idf);
-        let honest = TermVector::new(&terms("Python developer; ran Kubernetes; wrote Terraform"), idf);
-        let stuffed = TermVector::new(
-            &terms(&"python python python python python python python python ".repeat(5)),
-            idf,
-        );
-        assert!(honest.cosine(&jd) > stuffed.cosine(&jd));
-        assert!((jd.cosine(&jd) - 1.0).abs() < 1e-9);
+        shared
+            .into_iter()
+            .take(n)
+            .map(|(_, t)| t.to_string())
+            .collect()
     }
 }
 
@@ -280,4 +246,51 @@ pub fn background_documents(
         }
     }
     docs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_list_is_sorted_for_binary_search() {
+        let mut s = STOP.to_vec();
+        s.sort();
+        assert_eq!(s, STOP);
+    }
+
+    #[test]
+    fn terms_stem_and_keep_tech_tokens() {
+        let t = terms("Managed C++ and C# services; managing Node.js APIs in 2021.");
+        assert_eq!(
+            t,
+            vec!["manag", "c++", "c#", "servic", "manag", "node.j", "api"]
+        );
+    }
+
+    #[test]
+    fn background_idf_ranks_specific_terms_above_common_ones() {
+        let idf = Idf::embedded();
+        assert!(idf.idf("kubernet") > idf.idf("manag"));
+        assert!(idf.idf("python") > idf.idf("work"));
+    }
+
+    #[test]
+    fn repetition_saturates() {
+        let idf = Idf::embedded();
+        let jd = TermVector::new(
+            &terms("Python developer with Kubernetes and Terraform"),
+            idf,
+        );
+        let honest = TermVector::new(
+            &terms("Python developer; ran Kubernetes; wrote Terraform"),
+            idf,
+        );
+        let stuffed = TermVector::new(
+            &terms(&"python python python python python python python python ".repeat(5)),
+            idf,
+        );
+        assert!(honest.cosine(&jd) > stuffed.cosine(&jd));
+        assert!((jd.cosine(&jd) - 1.0).abs() < 1e-9);
+    }
 }

@@ -29,10 +29,16 @@ impl SkillMatch {
     /// The evidence of this mention in `text` (the text it was found in).
     pub fn evidence(&self, section: SectionKind, text: &str) -> Evidence {
         let line_start = text[..self.start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[self.end..].find('\n').map_or(text.len(), |i| self.end + i);
+        let line_end = text[self.end..]
+            .find('\n')
+            .map_or(text.len(), |i| self.end + i);
         Evidence {
             section,
-            snippet: text[line_start..line_end].trim().chars().take(160).collect(),
+            snippet: text[line_start..line_end]
+                .trim()
+                .chars()
+                .take(160)
+                .collect(),
         }
     }
 }

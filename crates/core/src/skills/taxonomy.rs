@@ -86,8 +86,16 @@ impl std::fmt::Debug for Taxonomy {
 
 const STUB: &[(&str, Category, &[&str])] = &[
     ("Kubernetes", Category::Platform, &["kubernetes", "k8s"]),
-    ("JavaScript", Category::ProgrammingLanguage, &["javascript", "js"]),
-    ("PostgreSQL", Category::Database, &["postgresql", "postgres"]),
+    (
+        "JavaScript",
+        Category::ProgrammingLanguage,
+        &["javascript", "js"],
+    ),
+    (
+        "PostgreSQL",
+        Category::Database,
+        &["postgresql", "postgres"],
+    ),
     ("Python", Category::ProgrammingLanguage, &["python"]),
     ("Terraform", Category::Tool, &["terraform"]),
     ("Docker", Category::Tool, &["docker"]),
@@ -99,9 +107,13 @@ impl Taxonomy {
     /// The taxonomy shipped in the binary (built once, on first use).
     pub fn embedded() -> &'static Taxonomy {
         static T: OnceLock<Taxonomy> = OnceLock::new();
-        T.get_or_init(|| Taxonomy::from_entries(STUB.iter().map(|(n, c, s)| {
-            (n.to_string(), *c, s.iter().map(|x| x.to_string()).collect())
-        })))
+        T.get_or_init(|| {
+            Taxonomy::from_entries(
+                STUB.iter().map(|(n, c, s)| {
+                    (n.to_string(), *c, s.iter().map(|x| x.to_string()).collect())
+                }),
+            )
+        })
     }
 
     /// The embedded taxonomy extended by a user aliases file (see `docs/scoring.md`).

@@ -34,14 +34,17 @@ pub fn require_corpus() -> Option<PathBuf> {
 /// `../shared/data` beside the project root (overridable with `ATSCORE_DATA`), or a failure
 /// under `CI=true` / a loud skip message locally.
 pub fn require_data_dir() -> Option<PathBuf> {
-    let dir = std::env::var("ATSCORE_DATA").map(PathBuf::from).unwrap_or_else(|_| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data")
-    });
+    let dir = std::env::var("ATSCORE_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"));
     if dir.join("PROVENANCE.md").exists() {
         return Some(dir);
     }
     if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("shared data not found at {} (required under CI=true)", dir.display());
+        panic!(
+            "shared data not found at {} (required under CI=true)",
+            dir.display()
+        );
     }
     eprintln!("SKIP: shared data not found at {}", dir.display());
     None

@@ -1,0 +1,144 @@
+//! `atscore match RESUME --jobs DIR [--json] [--top N]`: one resume against many job
+//! descriptions, best fit first. The resume is parsed once; each job is analysed once.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use atscore_core::job::parse_job;
+use atscore_core::parse_resume;
+use atscore_core::score::rank::{rank, CandidateError};
+use atscore_core::score::{score_features, JobProfile, ResumeFeatures, ScoreReport};
+use rayon::prelude::*;
+use serde_json::json;
+
+use crate::collect::collect;
+use crate::inputs::{display_name, fail, read_bounded, CliError, ScoringArgs};
+
+#[derive(clap::Args, Debug)]
+pub struct MatchArgs {
+    /// The resume file.
+    pub resume: PathBuf,
+    /// Job description files, directories of them, or ZIP archives.
+    #[arg(long, required = true, num_args = 1.., value_name = "DIR|FILE")]
+    pub jobs: Vec<PathBuf>,
+    /// Print one JSON object instead of the table.
+    #[arg(long)]
+    pub json: bool,
+    /// Show only the best N jobs.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    #[command(flatten)]
+    pub scoring: ScoringArgs,
+}
+
+pub fn run(args: MatchArgs) -> ExitCode {
+    let name = display_name(&args.resume);
+    let s = match args.scoring.load() {
+        Ok(s) => s,
+        Err(e) => return fail(args.json, &name, &e),
+    };
+    let bytes = match read_bounded(&args.resume, s.opts.limits.max_file_bytes) {
+        Ok(b) => b,
+        Err(e) => return fail(args.json, &name, &e),
+    };
+    let mut opts = s.opts.clone();
+    opts.file_name = Some(name.clone());
+    let resume = match parse_resume(&bytes, &opts) {
+        Ok(r) => r,
+        Err(e) => return fail(args.json, &name, &CliError::from(e)),
+    };
+    let tax = s.taxonomy();
+    let features = ResumeFeatures::from_resume(&resume, tax);
+    let jobs = collect(&args.jobs, s.opts.limits.max_file_bytes);
+    if jobs.is_empty() {
+        return fail(
+            args.json,
+            &name,
+            &CliError::new("no_jobs", "no job description files found"),
+        );
+    }
+    let scored: Vec<(String, Result<ScoreReport, CandidateError>)> = jobs
+        .into_par_iter()
+        .map(|j| {
+            let outcome = match j.bytes {
+                Err(e) => Err(CandidateError {
+                    code: e.code.to_string(),
+                    message: e.message,
+                }),
+                Ok(b) => match parse_job(&b, &s.opts.limits, tax) {
+                    Err(e) => Err(CandidateError::from(&e)),
+                    Ok(job) => {
+                        let profile = JobProfile::new(&job);
+                        let mut rep = score_features(&features, &profile, tax, &s.config);
+                        rep.file = Some(name.clone());
+                        Ok(rep)
+                    }
+                },
+            };
+            (j.name, outcome)
+        })
+        .collect();
+    let mut all = rank(scored);
+    if let Some(t) = args.top {
+        let mut kept = 0;
+        all.retain(|c| {
+            if c.outcome.is_err() {
+                return true;
+            }
+            kept += 1;
+            kept <= t
+        });
+    }
+    if args.json {
+        let jobs: Vec<_> = all
+            .iter()
+            .map(|c| match &c.outcome {
+                Ok(r) => json!({
+                    "file": c.file,
+                    "title": r.job.title,
+                    "score": r.score,
+                    "rank": c.rank,
+                    "matched": r.matched,
+                    "missing": r.missing,
+                    "knockouts": r.knockouts,
+                    "breakdown": {
+                        "content_match": r.breakdown.content_match.score,
+                        "format_compatibility": r.breakdown.format_compatibility.score,
+                        "sections": r.breakdown.sections.score,
+                    },
+                }),
+                Err(e) => json!({"file": c.file, "score": null, "rank": null, "error": e}),
+            })
+            .collect();
+        let out = json!({
+            "resume": name,
+            "scoring_version": atscore_core::score::SCORING_VERSION,
+            "jobs": jobs,
+        });
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    } else {
+        println!("Best-fitting jobs for {name}\n");
+        println!(
+            "{:>4}  {:>5}  {:>7}  {:>4}  job",
+            "rank", "score", "skills", "k.o."
+        );
+        for c in &all {
+            match &c.outcome {
+                Ok(r) => println!(
+                    "{:>4}  {:>5.1}  {:>7}  {:>4}  {} — {}",
+                    c.rank.unwrap_or(0),
+                    r.score,
+                    format!("{}/{}", r.matched.len(), r.matched.len() + r.missing.len()),
+                    r.knockouts.len(),
+                    c.file,
+                    r.job.title.as_deref().unwrap_or("(untitled)")
+                ),
+                Err(e) => println!(
+                    "{:>4}  {:>5}  {}: {} ({})",
+                    "-", "-", c.file, e.message, e.code
+                ),
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}

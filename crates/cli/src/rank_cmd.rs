@@ -1,0 +1,339 @@
+//! `atscore rank --job JOB FILE|DIR|ZIP... [--json | --csv FILE] [--top N]`: many resumes
+//! against one job, parsed in parallel (rayon), best first. Unreadable files are listed with
+//! their error and never abort the run.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use atscore_core::job::Importance;
+use atscore_core::parse_resume;
+use atscore_core::score::rank::{rank, CandidateError, Ranked};
+use atscore_core::score::{score_features, JobProfile, ResumeFeatures, ScoreReport};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use serde_json::{json, Value};
+
+use crate::collect::collect;
+use crate::inputs::{display_name, fail, load_job, ScoringArgs};
+
+#[derive(clap::Args, Debug)]
+pub struct RankArgs {
+    /// The job description file (`-` = standard input).
+    #[arg(long, value_name = "JOB")]
+    pub job: PathBuf,
+    /// Resume files, directories (walked recursively) or ZIP archives of resumes.
+    #[arg(required = true, value_name = "FILE|DIR|ZIP")]
+    pub inputs: Vec<PathBuf>,
+    /// Print one JSON object instead of the table.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Write the ranking with per-criterion evidence as CSV to FILE (`-` = standard output).
+    #[arg(long, value_name = "FILE")]
+    pub csv: Option<PathBuf>,
+    /// Show only the best N candidates (unreadable files are still listed).
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Show only candidates scoring at least this much.
+    #[arg(long, value_name = "SCORE")]
+    pub min_score: Option<f64>,
+    /// Hide candidates with knockouts (missing required skill, years or degree below minimum).
+    #[arg(long)]
+    pub no_knockouts: bool,
+    #[command(flatten)]
+    pub scoring: ScoringArgs,
+}
+
+pub fn run(args: RankArgs) -> ExitCode {
+    let json_out = args.json;
+    let s = match args.scoring.load() {
+        Ok(s) => s,
+        Err(e) => return fail(json_out, &display_name(&args.job), &e),
+    };
+    let job = match load_job(&args.job, &s) {
+        Ok(j) => j,
+        Err(e) => return fail(json_out, &display_name(&args.job), &e),
+    };
+    let inputs = collect(&args.inputs, s.opts.limits.max_file_bytes);
+    let bar = progress(inputs.len() as u64);
+    let profile = JobProfile::new(&job);
+    let tax = s.taxonomy();
+    let scored: Vec<(String, Result<ScoreReport, CandidateError>)> = inputs
+        .into_par_iter()
+        .map(|input| {
+            let outcome = match input.bytes {
+                Err(e) => Err(CandidateError {
+                    code: e.code.to_string(),
+                    message: e.message,
+                }),
+                Ok(bytes) => {
+                    let mut opts = s.opts.clone();
+                    opts.file_name = Some(input.name.clone());
+                    match parse_resume(&bytes, &opts) {
+                        Err(e) => Err(CandidateError::from(&e)),
+                        Ok(r) => {
+                            let f = ResumeFeatures::from_resume(&r, tax);
+                            let mut rep = score_features(&f, &profile, tax, &s.config);
+                            rep.file = r.file.clone();
+                            Ok(rep)
+                        }
+                    }
+                }
+            };
+            bar.inc(1);
+            (input.name, outcome)
+        })
+        .collect();
+    bar.finish_and_clear();
+    let all = rank(scored);
+    let shown: Vec<&Ranked> = all
+        .iter()
+        .filter(|c| match &c.outcome {
+            Err(_) => true,
+            Ok(r) => {
+                args.min_score.is_none_or(|m| r.score >= m)
+                    && (!args.no_knockouts || r.knockouts.is_empty())
+            }
+        })
+        .scan(0usize, |kept, c| {
+            if c.outcome.is_ok() {
+                *kept += 1;
+                if args.top.is_some_and(|t| *kept > t) {
+                    return Some(None);
+                }
+            }
+            Some(Some(c))
+        })
+        .flatten()
+        .collect();
+    if let Some(path) = &args.csv {
+        if let Err(e) = write_csv(path, &shown) {
+            eprintln!("error: cannot write CSV to {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+        if path.as_os_str() != "-" {
+            eprintln!("wrote {} candidate(s) to {}", shown.len(), path.display());
+        }
+    } else if json_out {
+        let out = json!({
+            "job": job_json(&job),
+            "scoring_version": atscore_core::score::SCORING_VERSION,
+            "taxonomy_version": tax.version(),
+            "candidates": shown.iter().map(|c| candidate_json(c)).collect::<Vec<_>>(),
+        });
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    } else {
+        print!("{}", table(&job, &shown));
+    }
+    ExitCode::SUCCESS
+}
+
+fn progress(n: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} parsing {pos}/{len} [{bar:30}] {eta} left")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+pub fn job_json(job: &atscore_core::job::JobDescription) -> Value {
+    json!({
+        "title": job.title,
+        "required": job.required().map(|s| &s.name).collect::<Vec<_>>(),
+        "preferred": job.preferred().map(|s| &s.name).collect::<Vec<_>>(),
+        "min_years": job.min_years,
+        "degree": job.degree,
+    })
+}
+
+/// One candidate of `rank --json` (the contract: file, score, rank, matched, missing,
+/// knockouts; plus the breakdown and suggestions).
+pub fn candidate_json(c: &Ranked) -> Value {
+    match &c.outcome {
+        Ok(r) => json!({
+            "file": c.file,
+            "score": r.score,
+            "rank": c.rank,
+            "matched": r.matched,
+            "missing": r.missing,
+            "knockouts": r.knockouts,
+            "breakdown": {
+                "content_match": r.breakdown.content_match.score,
+                "format_compatibility": r.breakdown.format_compatibility.score,
+                "sections": r.breakdown.sections.score,
+            },
+            "suggestions": r.suggestions,
+        }),
+        Err(e) => json!({
+            "file": c.file,
+            "score": null,
+            "rank": null,
+            "error": e,
+        }),
+    }
+}
+
+fn table(job: &atscore_core::job::JobDescription, shown: &[&Ranked]) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "Ranking for {} ({} required, {} preferred skills)\n",
+        job.title.as_deref().unwrap_or("(untitled job)"),
+        job.required().count(),
+        job.preferred().count()
+    );
+    let _ = writeln!(
+        s,
+        "{:>4}  {:>5}  {:>7}  {:>6}  {:>8}  {:>4}  file",
+        "rank", "score", "content", "format", "sections", "k.o."
+    );
+    for c in shown {
+        match &c.outcome {
+            Ok(r) => {
+                let b = &r.breakdown;
+                let _ = writeln!(
+                    s,
+                    "{:>4}  {:>5.1}  {:>7.1}  {:>6.1}  {:>8.1}  {:>4}  {}",
+                    c.rank.unwrap_or(0),
+                    r.score,
+                    b.content_match.score,
+                    b.format_compatibility.score,
+                    b.sections.score,
+                    r.knockouts.len(),
+                    c.file
+                );
+            }
+            Err(e) => {
+                let _ = writeln!(
+                    s,
+                    "{:>4}  {:>5}  {}: {} ({})",
+                    "-", "-", c.file, e.message, e.code
+                );
+            }
+        }
+    }
+    s
+}
+
+fn skills_cell(r: &ScoreReport, imp: Importance, matched: bool) -> String {
+    if matched {
+        r.matched
+            .iter()
+            .filter(|m| m.importance == imp)
+            .map(|m| {
+                let lvl = serde_json::to_value(m.evidence_level)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default();
+                match &m.via {
+                    Some(v) => format!("{} ({lvl}; {v})", m.name),
+                    None => format!("{} ({lvl})", m.name),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    } else {
+        r.missing
+            .iter()
+            .filter(|m| m.importance == imp)
+            .map(|m| m.name.clone())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+fn write_csv(path: &PathBuf, shown: &[&Ranked]) -> Result<(), Box<dyn std::error::Error>> {
+    let sink: Box<dyn std::io::Write> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdout())
+    } else {
+        Box::new(std::fs::File::create(path)?)
+    };
+    let mut w = csv::Writer::from_writer(sink);
+    w.write_record([
+        "rank",
+        "file",
+        "score",
+        "content_match",
+        "format_compatibility",
+        "sections",
+        "knockouts",
+        "matched_required",
+        "missing_required",
+        "matched_preferred",
+        "missing_preferred",
+        "skill_evidence",
+        "format_penalties",
+        "experience_check",
+        "education_check",
+        "error",
+    ])?;
+    for c in shown {
+        match &c.outcome {
+            Ok(r) => {
+                let b = &r.breakdown;
+                let evidence = r
+                    .matched
+                    .iter()
+                    .filter_map(|m| {
+                        m.evidence
+                            .first()
+                            .map(|e| format!("{}: {}", m.name, e.snippet))
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" | ");
+                let penalties = b
+                    .format_compatibility
+                    .penalties
+                    .iter()
+                    .map(|p| format!("{} (-{})", p.code, p.points))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                let checks = |section: &str| {
+                    b.sections
+                        .checks
+                        .iter()
+                        .filter(|k| k.section == section)
+                        .map(|k| format!("{}: {}", k.check, k.note))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                };
+                w.write_record([
+                    c.rank.map(|x| x.to_string()).unwrap_or_default(),
+                    c.file.clone(),
+                    format!("{:.1}", r.score),
+                    format!("{:.1}", b.content_match.score),
+                    format!("{:.1}", b.format_compatibility.score),
+                    format!("{:.1}", b.sections.score),
+                    r.knockouts
+                        .iter()
+                        .map(|k| k.message.clone())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    skills_cell(r, Importance::Required, true),
+                    skills_cell(r, Importance::Required, false),
+                    skills_cell(r, Importance::Preferred, true),
+                    skills_cell(r, Importance::Preferred, false),
+                    evidence,
+                    penalties,
+                    checks("experience"),
+                    checks("education"),
+                    String::new(),
+                ])?;
+            }
+            Err(e) => {
+                let mut row = vec![String::new(), c.file.clone()];
+                row.extend(std::iter::repeat_n(String::new(), 13));
+                row.push(format!("{} ({})", e.message, e.code));
+                w.write_record(row)?;
+            }
+        }
+    }
+    w.flush()?;
+    Ok(())
+}

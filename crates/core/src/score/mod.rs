@@ -1,0 +1,273 @@
+//! The ATS score: deterministic, versioned and explained down to the evidence.
+//!
+//! **total = w_content × content match + w_format × format compatibility + w_sections × mean
+//! section score** (defaults 0.6 / 0.2 / 0.2; each sub-score 0–100). See `docs/scoring.md`.
+//!
+//! - [`config`] — weights and tunables, validated;
+//! - [`features`] — what is read from a parsed resume (once per resume);
+//! - [`content`] — skill coverage (importance × evidence level) blended with a BM25 cosine;
+//! - [`format`] — penalties from the parse findings;
+//! - [`sections`] — skills, experience, education, contact and summary checks;
+//! - [`suggest`] — concrete changes, each with its what-if delta from scoring again;
+//! - [`report`] — the [`ScoreReport`] (`atscore score --json`).
+
+pub mod config;
+pub mod content;
+pub mod features;
+pub mod format;
+pub mod rank;
+pub mod report;
+pub mod sections;
+pub mod suggest;
+
+pub use config::{ConfigError, ScoreConfig, Weights};
+pub use features::{EvidenceLevel, ResumeFeatures};
+pub use report::ScoreReport;
+
+use crate::job::{Importance, JobDescription};
+use crate::resume::ParsedResume;
+use crate::skills::Taxonomy;
+use crate::terms::{terms, Idf, TermVector};
+use report::{r1, Breakdown, JobSummary, Knockout, MatchedSkill, MissingSkill};
+
+/// Version of the scoring rules; bumped whenever a rule or default changes the numbers.
+pub const SCORING_VERSION: &str = "1.0.0";
+
+/// Job title words that say nothing about the role.
+const TITLE_NOISE: &[&str] = &[
+    "senior",
+    "junior",
+    "lead",
+    "principal",
+    "staff",
+    "sr",
+    "jr",
+    "mid",
+    "level",
+    "i",
+    "ii",
+    "iii",
+    "remote",
+    "hybrid",
+    "m/f/d",
+    "f/m",
+    "h/f",
+];
+
+/// A job prepared for scoring (its term vector and title terms computed once).
+#[derive(Debug, Clone)]
+pub struct JobProfile<'a> {
+    pub job: &'a JobDescription,
+    pub vector: TermVector,
+    /// Stemmed words of the job title, seniority words removed.
+    pub title_terms: Vec<String>,
+}
+
+impl<'a> JobProfile<'a> {
+    pub fn new(job: &'a JobDescription) -> JobProfile<'a> {
+        let idf = Idf::embedded();
+        let noise: Vec<String> = TITLE_NOISE.iter().flat_map(|w| terms(w)).collect();
+        let mut title_terms: Vec<String> = job
+            .title
+            .as_deref()
+            .map(terms)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|t| !noise.contains(t))
+            .collect();
+        title_terms.dedup();
+        JobProfile {
+            job,
+            vector: TermVector::new(&terms(&job.text), idf),
+            title_terms,
+        }
+    }
+}
+
+/// Everything computed for one resume against one job.
+#[derive(Debug, Clone)]
+pub(crate) struct Evaluation {
+    pub total: f64,
+    pub breakdown: Breakdown,
+    pub outcomes: Vec<content::SkillOutcome>,
+}
+
+/// Score features against a prepared job (the pure core of the score; what-ifs call it again).
+pub(crate) fn evaluate(
+    f: &ResumeFeatures,
+    vector: &TermVector,
+    job: &JobProfile,
+    cfg: &ScoreConfig,
+) -> Evaluation {
+    let w = cfg.weights;
+    let outcomes = content::outcomes(f, job, cfg);
+    let content_match = content::content_score(&outcomes, vector, job, cfg, w.content);
+    let format_compatibility = format::format_score(f, w.format);
+    let sections = sections::section_scores(f, job, w.sections);
+    let total = w.content * content_match.score
+        + w.format * format_compatibility.score
+        + w.sections * sections.score;
+    Evaluation {
+        total: total.clamp(0.0, 100.0),
+        breakdown: Breakdown {
+            content_match,
+            format_compatibility,
+            sections,
+        },
+        outcomes,
+    }
+}
+
+/// Score a parsed resume against a job description.
+pub fn score(
+    resume: &ParsedResume,
+    job: &JobDescription,
+    tax: &Taxonomy,
+    cfg: &ScoreConfig,
+) -> ScoreReport {
+    let features = ResumeFeatures::from_resume(resume, tax);
+    let profile = JobProfile::new(job);
+    let mut report = score_features(&features, &profile, tax, cfg);
+    report.file = resume.file.clone();
+    if resume.findings.hidden_text {
+        report.warnings.push(
+            "the resume contains hidden text (white, tiny or off-page); it was not read and \
+             never counts toward the score"
+                .into(),
+        );
+    }
+    report.warnings.extend(resume.warnings.iter().cloned());
+    report
+}
+
+/// Score precomputed resume features against a prepared job.
+pub fn score_features(
+    f: &ResumeFeatures,
+    job: &JobProfile,
+    tax: &Taxonomy,
+    cfg: &ScoreConfig,
+) -> ScoreReport {
+    let vector = TermVector::new(&f.terms, Idf::embedded());
+    let ev = evaluate(f, &vector, job, cfg);
+    let mut matched = Vec::new();
+    let mut missing = Vec::new();
+    for o in &ev.outcomes {
+        let s = &job.job.skills[o.index];
+        match (o.level, &o.implied_by) {
+            (Some(level), None) => {
+                let rs = &f.skills[&s.name];
+                let via = (!rs.matched_as.eq_ignore_ascii_case(&s.name))
+                    .then(|| format!("{} → {}", rs.matched_as, s.name));
+                matched.push(MatchedSkill {
+                    name: s.name.clone(),
+                    category: s.category.as_str().to_string(),
+                    importance: s.importance,
+                    credit: report::r3(o.credit),
+                    evidence_level: level,
+                    matched_as: rs.matched_as.clone(),
+                    via,
+                    sections: rs.sections.clone(),
+                    evidence: rs.evidence.clone(),
+                });
+            }
+            (Some(level), Some(by)) => {
+                let rs = &f.skills[by];
+                matched.push(MatchedSkill {
+                    name: s.name.clone(),
+                    category: s.category.as_str().to_string(),
+                    importance: s.importance,
+                    credit: report::r3(o.credit),
+                    evidence_level: level,
+                    matched_as: rs.matched_as.clone(),
+                    via: Some(format!("{by} implies {}", s.name)),
+                    sections: rs.sections.clone(),
+                    evidence: rs.evidence.clone(),
+                });
+            }
+            _ => missing.push(MissingSkill {
+                name: s.name.clone(),
+                category: s.category.as_str().to_string(),
+                importance: s.importance,
+                job_evidence: s.evidence.clone(),
+            }),
+        }
+    }
+    let knockouts = knockouts(f, job.job, &missing);
+    let suggestions = suggest::suggestions(f, &vector, job, cfg, &ev);
+    let mut b = ev.breakdown;
+    round_breakdown(&mut b);
+    ScoreReport {
+        scoring_version: SCORING_VERSION.to_string(),
+        taxonomy_version: tax.version().to_string(),
+        file: None,
+        job: JobSummary {
+            title: job.job.title.clone(),
+            required: job.job.required().map(|s| s.name.clone()).collect(),
+            preferred: job.job.preferred().map(|s| s.name.clone()).collect(),
+            min_years: job.job.min_years,
+            degree: job.job.degree,
+        },
+        score: r1(ev.total),
+        breakdown: b,
+        matched,
+        missing,
+        knockouts,
+        suggestions,
+        warnings: Vec::new(),
+    }
+}
+
+fn round_breakdown(b: &mut Breakdown) {
+    b.content_match.score = r1(b.content_match.score);
+    b.format_compatibility.score = r1(b.format_compatibility.score);
+    let s = &mut b.sections;
+    for x in [
+        &mut s.score,
+        &mut s.skills,
+        &mut s.experience,
+        &mut s.education,
+        &mut s.contact,
+        &mut s.summary,
+    ] {
+        *x = r1(*x);
+    }
+}
+
+/// Hard requirements the resume misses.
+fn knockouts(f: &ResumeFeatures, job: &JobDescription, missing: &[MissingSkill]) -> Vec<Knockout> {
+    let mut out = Vec::new();
+    for m in missing {
+        if m.importance == Importance::Required && m.category != "soft_skill" {
+            out.push(Knockout {
+                code: "missing_required_skill".into(),
+                message: format!("required skill {} not found in the resume", m.name),
+                skill: Some(m.name.clone()),
+            });
+        }
+    }
+    if let Some(min) = job.min_years {
+        if f.years + 1e-9 < min {
+            out.push(Knockout {
+                code: "years_below_minimum".into(),
+                message: format!(
+                    "{:.1} years of dated experience; the job asks for {min}",
+                    f.years
+                ),
+                skill: None,
+            });
+        }
+    }
+    if let Some(req) = job.degree {
+        if f.degree.is_none_or(|d| d < req) {
+            out.push(Knockout {
+                code: "degree_below_minimum".into(),
+                message: match f.degree {
+                    Some(d) => format!("highest degree {d:?}; the job asks for {req:?}"),
+                    None => format!("no degree found; the job asks for {req:?}"),
+                },
+                skill: None,
+            });
+        }
+    }
+    out
+}
