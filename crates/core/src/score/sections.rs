@@ -164,14 +164,14 @@ fn experience(f: &ResumeFeatures, job: &JobProfile) -> Checks {
     c.add(
         "dates",
         share(e.dated, e.entries),
-        15.0,
+        10.0,
         format!("{} of {} entries dated", e.dated, e.entries),
     );
     match job.job.min_years {
         Some(min) if min > 0.0 => c.add(
             "years",
             f.years / min,
-            25.0,
+            20.0,
             format!("{:.1} years against {min} required", f.years),
         ),
         _ => c.add(
@@ -209,10 +209,31 @@ fn experience(f: &ResumeFeatures, job: &JobProfile) -> Checks {
             ),
         );
     }
+    let n = job.job.skills.len();
+    let used = job
+        .job
+        .skills
+        .iter()
+        .filter(|s| {
+            f.skills
+                .get(&s.name)
+                .is_some_and(|r| r.level == super::features::EvidenceLevel::Used)
+        })
+        .count();
+    if n == 0 {
+        c.add("job_skills_in_roles", 1.0, 20.0, "the job names no skills".into());
+    } else {
+        c.add(
+            "job_skills_in_roles",
+            share(used, n) / 0.7,
+            20.0,
+            format!("{used} of the job's {n} skills shown in roles (70% for full marks)"),
+        );
+    }
     c.add(
         "quantified_results",
         share(e.quantified, e.bullets) / 0.3,
-        20.0,
+        15.0,
         format!(
             "{} of {} bullets carry a number (30% for full marks)",
             e.quantified, e.bullets
@@ -221,7 +242,7 @@ fn experience(f: &ResumeFeatures, job: &JobProfile) -> Checks {
     c.add(
         "action_verbs",
         share(e.action_verbs, e.bullets) / 0.5,
-        20.0,
+        15.0,
         format!(
             "{} of {} bullets open with an action verb (50% for full marks)",
             e.action_verbs, e.bullets
