@@ -173,6 +173,21 @@ fn human(r: &ParsedResume) -> String {
             .collect();
         let _ = writeln!(s, "\nLANGUAGES: {}", langs.join(", "));
     }
+    if !r.skills.is_empty() {
+        let _ = writeln!(s, "\nSKILLS ({})", r.skills.len());
+        let list: Vec<String> = r
+            .skills
+            .iter()
+            .map(|k| {
+                if k.matched_as.eq_ignore_ascii_case(&k.name) {
+                    k.name.clone()
+                } else {
+                    format!("{} ({})", k.name, k.matched_as)
+                }
+            })
+            .collect();
+        let _ = writeln!(s, "  {}", list.join(", "));
+    }
     let _ = writeln!(s, "\nFORMAT FINDINGS");
     if r.findings.details.is_empty() {
         let _ = writeln!(s, "  none: an ATS should read this file cleanly");
