@@ -484,6 +484,22 @@ fn vacancies_sample() {
                 .collect::<Vec<_>>()
         );
         assert!(j.text.len() < posted.len());
+        for gone in [
+            "Equal Opportunity",
+            "Reasonable accommodation",
+            "@",
+            "Copyright",
+            "apply today",
+        ] {
+            assert!(
+                !j.text.contains(gone),
+                "{}: {gone:?} left in text",
+                row[title]
+            );
+        }
+        if std::env::var("JOB_DEBUG").is_ok() {
+            eprintln!("TEXT {}\nBOILER {:?}\n", j.text, j.boilerplate);
+        }
         // The description alone: a title inferred from the text where it names one.
         let alone = jd(&row[desc]);
         if alone.title.is_some() {
