@@ -526,7 +526,8 @@ fn vacancies_sample() {
     );
 }
 
-/// A 1,000-word posting analyses in well under a millisecond in release builds
+/// Time to analyse a 1,000-word posting (target < 1 ms in release; measured 1.08 ms on a
+/// loaded 2-core machine)
 /// (`cargo test --release -p atscore-core --test job -- --ignored --nocapture`).
 #[test]
 #[ignore]
