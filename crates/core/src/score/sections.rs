@@ -221,7 +221,12 @@ fn experience(f: &ResumeFeatures, job: &JobProfile) -> Checks {
         })
         .count();
     if n == 0 {
-        c.add("job_skills_in_roles", 1.0, 20.0, "the job names no skills".into());
+        c.add(
+            "job_skills_in_roles",
+            1.0,
+            20.0,
+            "the job names no skills".into(),
+        );
     } else {
         c.add(
             "job_skills_in_roles",

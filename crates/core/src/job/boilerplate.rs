@@ -1,0 +1,103 @@
+//! Boilerplate: text of a job description that says nothing about the work or the candidate —
+//! benefits and perks, equal-opportunity statements, about the company, how to apply, salary
+//! lines, legal and privacy notices, "reasonable accommodation", the posting's own contact
+//! lines. Whole sections are boilerplate by their heading (see
+//! [`JobSectionKind::is_boilerplate`](super::JobSectionKind::is_boilerplate)); single sentences
+//! anywhere are boilerplate by the patterns here.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Why a sentence is boilerplate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reason {
+    EqualOpportunity,
+    Compensation,
+    Benefits,
+    Apply,
+    Legal,
+    Contact,
+    Company,
+}
+
+static RULES: LazyLock<Vec<(Reason, Regex)>> = LazyLock::new(|| {
+    let t: &[(Reason, &str)] = &[
+        (
+            Reason::EqualOpportunity,
+            r"(?i)\bequal\s+(?:employment\s+)?opportunit|\bwithout\s+regard\s+to\b|\bprotected\s+veteran|\breasonable\s+accommodation|\baffirmative\s+action|\bregardless\s+of\s+(?:race|gender|age|religion|sexual)|\bdiversity\s+(?:and|&)\s+inclusion\b|\bwe\s+(?:celebrate|embrace|value)\s+diversity|\bequal\s+opportunity\s+employer|\bEEO\b|\bE-Verify\b|\bégalité\s+des\s+chances|\bigualdad\s+de\s+oportunidades|\bchancengleichheit|\bhandicap|\bdisabilit(?:y|ies)\b.*\b(?:accommodat|consideration)",
+        ),
+        (
+            Reason::Compensation,
+            r"(?i)(?:[$€£]\s?\d[\d,.]*\s?(?:k\b|K\b)?(?:\s*(?:-|–|to)\s*[$€£]?\s?\d[\d,.]*\s?k?)?\s*(?:/\s*(?:yr|year|hour|hr|h|an)|per\s+(?:year|annum|hour)|a\s+year|base|salary|annually|\+)|\bsalary\b|\bsalaire\b|\bsalario\b|\bgehalt\b|\bcompensation\s+(?:package|range|is)|\bcompetitive\s+(?:compensation|pay|salary|base)|\bpay\s+(?:range|rate|options|is)|\b\d[\d,.]*\s?(?:€|EUR\b|USD\b|k€))",
+        ),
+        (
+            Reason::Benefits,
+            r"(?i)\b(?:health|medical|dental|vision)\s+(?:insurance|coverage|benefits|plan)|\b401\s?\(?k\)?|\bpaid\s+time\s+off\b|\bPTO\b|\bparental\s+leave\b|\bstock\s+options\b|\bequity\s+package|\bgym\s+membership|\bfree\s+(?:lunch|snacks|meals)|\bunlimited\s+(?:vacation|pto)|\btickets?[- ]restaurant|\bmutuelle\b|\bRTT\b|\btélétravail\s+\d|\bwe\s+offer\b|\bcomprehensive\s+benefits|\bbenefits\s+package|\bwellness\s+(?:program|stipend)|\blearning\s+(?:budget|stipend)",
+        ),
+        (
+            Reason::Apply,
+            r"(?i)\bapply\s+(?:now|today|online|here|directly|via|through|at)\b|\bto\s+apply\b|\bclick\s+(?:here|the|on)\b|\bplease\s+(?:apply|send|submit|email)\b|\bsend\s+(?:us\s+)?your\s+(?:cv|resume|résumé|application)|\bsubmit\s+your\s+(?:cv|resume|résumé|application)|\blooking\s+forward\s+to\s+(?:receiving|hearing|meeting)|\bnot\s+a\s+fit\s+for\s+this\s+position|\bpostulez\b|\benvoyez\s+votre\s+cv|\bcandidatez\b|\benv[íi]a\s+tu\s+cv|\bpostula\b|\bbewerben\s+sie\s+sich|\bjob\s+code\b|\breference\s+number\b|\brecruiters?\s+(?:please|need\s+not)|\bno\s+agencies\b",
+        ),
+        (
+            Reason::Legal,
+            r"(?i)\bcopyright\b|©|\ball\s+rights\s+reserved\b|\bprivacy\s+(?:policy|notice|statement)|\bpersonal\s+data\b|\bGDPR\b|\bRGPD\b|\bdatenschutz|\bauthorized\s+to\s+work\b|\bwork\s+authori[sz]ation\b|\bright\s+to\s+work\b|\bvisa\s+sponsorship\b|\bbackground\s+check|\bdrug\s+(?:test|screen)|\beligibility\s+(?:to\s+work|verification)|\bverify\s+identity\b|\bat[- ]will\s+employ",
+        ),
+        (
+            Reason::Contact,
+            r"(?i)[\w.+-]+@[\w-]+\.[\w.-]+|\b(?:call|phone|tel|téléphone|teléfono)\b\s*[:.]?\s*\(?\+?\d[\d\s().-]{6,}|\bcontact\s+(?:us|me|[A-Z][a-z]+\s+[A-Z])|https?://|\bwww\.",
+        ),
+        (
+            Reason::Company,
+            r"(?i)^(?:our\s+(?:company|mission|team|client)\s+(?:is|has|was)|we\s+are\s+(?:a|an|the)\s+(?:leading|leader|fast|rapidly|global|world|growing|well|premier|top|award)|founded\s+in\b|headquartered\s+in\b|(?:\w+\s+){0,3}(?:is|are)\s+(?:a|an|the)\s+(?:leading|global|world['’]s)\b|nous\s+sommes\s+(?:un|une|le|la)\s+(?:leader|acteur)|fond[ée]e?\s+en\b|somos\s+(?:una?|el|la)\s+(?:empresa|l[íi]der)|wir\s+sind\s+(?:ein|eine|der|die)\s+(?:f[üu]hrende|internationale))",
+        ),
+    ];
+    t.iter()
+        .map(|(r, p)| (*r, Regex::new(p).expect("boilerplate regex")))
+        .collect()
+});
+
+/// Whether a sentence outside a boilerplate section is boilerplate on its own, and why.
+pub(crate) fn sentence_reason(sentence: &str) -> Option<Reason> {
+    RULES
+        .iter()
+        .find(|(_, re)| re.is_match(sentence))
+        .map(|(r, _)| *r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reasons() {
+        use Reason::*;
+        let r = |s: &str| sentence_reason(s);
+        assert_eq!(
+            r("Acme is an equal opportunity employer."),
+            Some(EqualOpportunity)
+        );
+        assert_eq!(
+            r("Reasonable accommodations may be made to enable individuals"),
+            Some(EqualOpportunity)
+        );
+        assert_eq!(r("$100,000-$130,000 Base"), Some(Compensation));
+        assert_eq!(r("Salary: 55k€ - 65k€"), Some(Compensation));
+        assert_eq!(r("Medical, dental and vision insurance"), Some(Benefits));
+        assert_eq!(
+            r("So, if you are a developer, please apply today!"),
+            Some(Apply)
+        );
+        assert_eq!(
+            r("Applicants must be authorized to work in the U.S."),
+            Some(Legal)
+        );
+        assert_eq!(r("Questions? Write to jobs@acme.example"), Some(Contact));
+        assert_eq!(
+            r("Our company is a rapidly growing platform"),
+            Some(Company)
+        );
+        assert_eq!(r("5+ years of experience with Python"), None);
+        assert_eq!(r("Experience with PostgreSQL and Docker"), None);
+    }
+}
