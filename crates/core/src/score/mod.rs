@@ -206,6 +206,7 @@ pub fn score_features(
             preferred: job.job.preferred().map(|s| s.name.clone()).collect(),
             min_years: job.job.min_years,
             degree: job.job.degree,
+            degree_required: job.job.degree_required,
         },
         score: r1(ev.total),
         breakdown: b,
@@ -257,7 +258,7 @@ fn knockouts(f: &ResumeFeatures, job: &JobDescription, missing: &[MissingSkill])
             });
         }
     }
-    if let Some(req) = job.degree {
+    if let (Some(req), true) = (job.degree, job.degree_required) {
         if f.degree.is_none_or(|d| d < req) {
             out.push(Knockout {
                 code: "degree_below_minimum".into(),

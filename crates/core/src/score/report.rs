@@ -18,6 +18,8 @@ pub struct JobSummary {
     pub preferred: Vec<String>,
     pub min_years: Option<f64>,
     pub degree: Option<DegreeLevel>,
+    /// The degree is a hard requirement (not "or equivalent experience").
+    pub degree_required: bool,
 }
 
 /// Content match: skill coverage and text similarity.

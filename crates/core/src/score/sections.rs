@@ -263,7 +263,15 @@ fn education(f: &ResumeFeatures, job: &JobProfile) -> Checks {
             Some(have) if have >= req => {
                 c.add("degree", 1.0, 100.0, format!("{have:?} meets {req:?}"))
             }
-            Some(have) => c.add("degree", 0.4, 100.0, format!("{have:?} is below {req:?}")),
+            Some(have) if job.job.degree_required => {
+                c.add("degree", 0.4, 100.0, format!("{have:?} is below {req:?}"))
+            }
+            Some(have) => c.add(
+                "degree",
+                0.7,
+                100.0,
+                format!("{have:?} is below {req:?} (equivalent experience accepted)"),
+            ),
             None if f.has_education => c.add(
                 "degree",
                 0.3,
