@@ -2,6 +2,7 @@
 //! files, calls the core, and prints human or JSON output.
 
 mod parse_cmd;
+mod taxonomy_cmd;
 mod today;
 
 use std::process::ExitCode;
@@ -20,6 +21,8 @@ struct Cli {
 enum Command {
     /// Parse a resume and show what an ATS sees (sections, contact, entries, format findings).
     Parse(parse_cmd::ParseArgs),
+    /// Skills taxonomy: regenerate `crates/core/data/taxonomy.tsv` from the sources, or show counts.
+    Taxonomy(taxonomy_cmd::TaxonomyArgs),
     /// Run the web UI and REST API (not yet available in this build).
     Serve,
 }
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Parse(args) => parse_cmd::run(args),
+        Command::Taxonomy(args) => taxonomy_cmd::run(args),
         Command::Serve => {
             eprintln!(
                 "error: `atscore serve` is not yet available: the server lands with the platform work \

@@ -149,7 +149,10 @@ pub fn analyze(format: Format, mut doc: Document, opts: &ParseOptions) -> Parsed
             text: section_text(&s.lines),
         })
         .collect::<Vec<SectionText>>();
-    let tax: &Taxonomy = opts.taxonomy.as_deref().unwrap_or_else(|| Taxonomy::embedded());
+    let tax: &Taxonomy = opts
+        .taxonomy
+        .as_deref()
+        .unwrap_or_else(|| Taxonomy::embedded());
     let skills = resume_skills(tax, &sections_out);
     ParsedResume {
         file: opts.file_name.clone(),

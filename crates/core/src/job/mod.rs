@@ -68,7 +68,11 @@ impl JobDescription {
 }
 
 /// Analyse a job description from file bytes (any format `atscore parse` reads).
-pub fn parse_job(bytes: &[u8], limits: &Limits, tax: &Taxonomy) -> Result<JobDescription, ParseError> {
+pub fn parse_job(
+    bytes: &[u8],
+    limits: &Limits,
+    tax: &Taxonomy,
+) -> Result<JobDescription, ParseError> {
     let (_, doc) = extract_document(bytes, limits)?;
     Ok(analyze_job(&doc, tax))
 }
@@ -87,7 +91,9 @@ pub fn analyze_job(doc: &Document, tax: &Taxonomy) -> JobDescription {
             continue;
         }
         let sk = tax.skill(m.skill);
-        let ev = m.evidence(crate::sections::SectionKind::Other, &text).snippet;
+        let ev = m
+            .evidence(crate::sections::SectionKind::Other, &text)
+            .snippet;
         skills.push(JobSkill {
             id: m.skill,
             name: sk.name.clone(),
