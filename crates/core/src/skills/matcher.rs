@@ -199,7 +199,7 @@ impl Matcher {
         match before.next() {
             None => true,
             Some(p) if is_word(p) || p == '&' => false,
-            Some(p) if matches!(p, '.' | '#' | '+' | '@') => !before.next().is_some_and(is_word),
+            Some('.' | '#' | '+' | '@') => !before.next().is_some_and(is_word),
             Some(_) => true,
         }
     }
@@ -338,9 +338,9 @@ impl Matcher {
                     Some(suf) if pat.plural => end = e + suf.len(),
                     _ => return None,
                 }
-            } else if matches!(a, '+' | '#' | '&') {
-                return None;
-            } else if a == '.' && after.next().is_some_and(is_word) {
+            } else if matches!(a, '+' | '#' | '&')
+                || (a == '.' && after.next().is_some_and(is_word))
+            {
                 return None;
             }
         }
