@@ -426,14 +426,12 @@ impl Matcher {
         if context::LINE_CUES.iter().any(|q| line_lower.contains(q)) {
             return true;
         }
-        for (j, d) in cands.iter().enumerate() {
-            if j == i {
-                continue;
-            }
+        // candidates are in text order: walk outwards from `i` while inside the window
+        let before_i = (0..i).rev().take_while(|&j| orig(&cands[j]).1 >= ls);
+        let after_i = (i + 1..cands.len()).take_while(|&j| orig(&cands[j]).0 <= le);
+        for j in before_i.chain(after_i) {
+            let d = &cands[j];
             let (ds, de) = orig(d);
-            if de < ls || ds > le {
-                continue;
-            }
             let pd = self.pats[d.pat as usize];
             if pd.rule == 0 && pd.tech {
                 return true;
