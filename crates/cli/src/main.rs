@@ -7,6 +7,7 @@ mod match_cmd;
 mod parse_cmd;
 mod rank_cmd;
 mod score_cmd;
+mod taxonomy_cmd;
 mod today;
 
 use std::process::ExitCode;
@@ -31,6 +32,8 @@ enum Command {
     Rank(rank_cmd::RankArgs),
     /// Match one resume against many job descriptions, best fit first.
     Match(match_cmd::MatchArgs),
+    /// Skills taxonomy: regenerate `crates/core/data/taxonomy.tsv` from the sources, or show counts.
+    Taxonomy(taxonomy_cmd::TaxonomyArgs),
     /// Run the web UI and REST API (not yet available in this build).
     Serve,
 }
@@ -50,6 +53,7 @@ fn main() -> ExitCode {
         Command::Score(args) => score_cmd::run(args),
         Command::Rank(args) => rank_cmd::run(args),
         Command::Match(args) => match_cmd::run(args),
+        Command::Taxonomy(args) => taxonomy_cmd::run(args),
         Command::Serve => {
             eprintln!(
                 "error: `atscore serve` is not yet available: the server lands with the platform work \

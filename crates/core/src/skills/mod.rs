@@ -9,9 +9,12 @@
 //!   and context rules for ambiguous names (C, R, Go, Swift, Rust, Spark, Excel…);
 //! - [`resume_skills`] — the `skills` of a parsed resume, with the sections they were found in.
 
+pub mod build;
+mod context;
 pub mod matcher;
 pub mod taxonomy;
 
+pub use build::{build_taxonomy, Sources};
 pub use matcher::SkillMatch;
 pub use taxonomy::{Category, Skill, SkillId, Taxonomy, TaxonomyError};
 

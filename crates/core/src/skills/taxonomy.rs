@@ -1,12 +1,14 @@
 //! The skills taxonomy: canonical skills with categories and surface forms.
 //!
-//! STUB (to be replaced by the generated, embedded taxonomy): a handful of skills so the rest of
-//! the pipeline (job analysis, scoring) can be built against the final API.
+//! Generated from ESCO, O*NET, GitHub Linguist and our alias table by [`super::build`] into
+//! `crates/core/data/taxonomy.tsv`, embedded with `include_str!` and parsed on first use.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use super::build::{self, Entry, Form};
 use super::matcher::{Matcher, SkillMatch};
 
 /// Index of a skill in its [`Taxonomy`].
@@ -46,6 +48,38 @@ impl Category {
             Category::Language => "language",
         }
     }
+
+    /// The category named by [`Category::as_str`].
+    pub fn parse(s: &str) -> Option<Category> {
+        Some(match s {
+            "programming_language" => Category::ProgrammingLanguage,
+            "framework" => Category::Framework,
+            "database" => Category::Database,
+            "cloud" => Category::Cloud,
+            "tool" => Category::Tool,
+            "platform" => Category::Platform,
+            "methodology" => Category::Methodology,
+            "knowledge" => Category::Knowledge,
+            "skill" => Category::Skill,
+            "soft_skill" => Category::SoftSkill,
+            "language" => Category::Language,
+            _ => return None,
+        })
+    }
+
+    /// Technical categories: a nearby mention of one of these gives ambiguous names
+    /// (C, R, Go…) their tech context.
+    pub fn is_tech(self) -> bool {
+        matches!(
+            self,
+            Category::ProgrammingLanguage
+                | Category::Framework
+                | Category::Database
+                | Category::Cloud
+                | Category::Tool
+                | Category::Platform
+        )
+    }
 }
 
 /// One canonical skill.
@@ -73,6 +107,8 @@ pub struct Taxonomy {
     skills: Vec<Skill>,
     matcher: Matcher,
     version: String,
+    /// Lower-case canonical name → id.
+    by_name: HashMap<String, u32>,
 }
 
 impl std::fmt::Debug for Taxonomy {
@@ -84,66 +120,94 @@ impl std::fmt::Debug for Taxonomy {
     }
 }
 
-const STUB: &[(&str, Category, &[&str])] = &[
-    ("Kubernetes", Category::Platform, &["kubernetes", "k8s"]),
-    (
-        "JavaScript",
-        Category::ProgrammingLanguage,
-        &["javascript", "js"],
-    ),
-    (
-        "PostgreSQL",
-        Category::Database,
-        &["postgresql", "postgres"],
-    ),
-    ("Python", Category::ProgrammingLanguage, &["python"]),
-    ("Terraform", Category::Tool, &["terraform"]),
-    ("Docker", Category::Tool, &["docker"]),
-    ("SQL", Category::ProgrammingLanguage, &["sql"]),
-    ("Communication", Category::SoftSkill, &["communication"]),
-];
+/// The generated taxonomy, embedded (regenerate with `atscore taxonomy build`).
+pub const TAXONOMY_TSV: &str = include_str!("../../data/taxonomy.tsv");
 
 impl Taxonomy {
     /// The taxonomy shipped in the binary (built once, on first use).
     pub fn embedded() -> &'static Taxonomy {
         static T: OnceLock<Taxonomy> = OnceLock::new();
         T.get_or_init(|| {
-            Taxonomy::from_entries(
-                STUB.iter().map(|(n, c, s)| {
-                    (n.to_string(), *c, s.iter().map(|x| x.to_string()).collect())
-                }),
-            )
+            let (version, entries) =
+                build::read_taxonomy(TAXONOMY_TSV).expect("embedded taxonomy.tsv is valid");
+            Taxonomy::from_entries(version, entries).expect("embedded taxonomy.tsv is consistent")
         })
     }
 
-    /// The embedded taxonomy extended by a user aliases file (see `docs/scoring.md`).
-    pub fn with_user_aliases(_text: &str) -> Result<Taxonomy, TaxonomyError> {
-        Ok(Taxonomy::from_entries(STUB.iter().map(|(n, c, s)| {
-            (n.to_string(), *c, s.iter().map(|x| x.to_string()).collect())
-        })))
+    /// The embedded taxonomy extended by a user aliases file (format: `docs/skills.md`, same as
+    /// `crates/core/data/aliases.tsv`): new skills, or extra aliases for existing ones (matched
+    /// by canonical name). A user alias that belongs to another skill is moved to this one.
+    pub fn with_user_aliases(text: &str) -> Result<Taxonomy, TaxonomyError> {
+        let user = build::parse_aliases(text, 'u')?;
+        let (version, entries) = build::read_taxonomy(TAXONOMY_TSV)?;
+        if user.is_empty() {
+            return Taxonomy::from_entries(version, entries);
+        }
+        // unknown implications are reported against the user's line
+        let mut known: HashSet<String> = entries.iter().map(|e| e.name.to_lowercase()).collect();
+        known.extend(user.iter().map(|e| e.name.to_lowercase()));
+        for (i, e) in user.iter().enumerate() {
+            for imp in &e.implies {
+                if !known.contains(&imp.to_lowercase()) {
+                    let line = text
+                        .lines()
+                        .enumerate()
+                        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+                        .nth(i)
+                        .map_or(0, |(n, _)| n + 1);
+                    return Err(TaxonomyError::BadLine {
+                        line,
+                        message: format!("implies unknown skill {imp:?}"),
+                    });
+                }
+            }
+        }
+        let merged = build::merge_user(entries, user);
+        let body = build::write_taxonomy(&merged);
+        let version = format!("{version}+user-{}", &build::content_version(&body)[4..12]);
+        Taxonomy::from_entries(version, merged)
     }
 
-    fn from_entries(entries: impl Iterator<Item = (String, Category, Vec<String>)>) -> Taxonomy {
-        let mut skills = Vec::new();
-        let mut forms = Vec::new();
-        for (i, (name, category, surfaces)) in entries.enumerate() {
+    /// A taxonomy from entries (as read from `taxonomy.tsv` or built by [`build`]).
+    pub fn from_entries(version: String, entries: Vec<Entry>) -> Result<Taxonomy, TaxonomyError> {
+        let mut by_name: HashMap<String, u32> = HashMap::with_capacity(entries.len());
+        for (i, e) in entries.iter().enumerate() {
+            by_name.entry(e.name.to_lowercase()).or_insert(i as u32);
+        }
+        let mut skills = Vec::with_capacity(entries.len());
+        let mut forms: Vec<(Form, SkillId)> = Vec::new();
+        for (i, e) in entries.into_iter().enumerate() {
             let id = SkillId(i as u32);
-            for s in surfaces {
-                forms.push((s, id));
+            let mut implies = Vec::with_capacity(e.implies.len());
+            for n in &e.implies {
+                match by_name.get(&n.to_lowercase()) {
+                    Some(&j) => implies.push(SkillId(j)),
+                    None => {
+                        return Err(TaxonomyError::BadLine {
+                            line: 0,
+                            message: format!("{}: implies unknown skill {n:?}", e.name),
+                        })
+                    }
+                }
+            }
+            for f in e.forms {
+                forms.push((f, id));
             }
             skills.push(Skill {
                 id,
-                name,
-                category,
-                hot: false,
-                implies: Vec::new(),
+                name: e.name,
+                category: e.category,
+                hot: e.hot,
+                implies,
             });
         }
-        Taxonomy {
+        let matcher = Matcher::new(&skills, forms);
+        Ok(Taxonomy {
             skills,
-            matcher: Matcher::new(forms),
-            version: "stub".into(),
-        }
+            matcher,
+            version,
+            by_name,
+        })
     }
 
     /// Taxonomy version (changes whenever the data changes; part of the scoring version).
@@ -163,9 +227,36 @@ impl Taxonomy {
         self.skills.is_empty()
     }
 
-    /// The canonical skill a name or alias stands for ("k8s" → Kubernetes).
+    /// The canonical skill a name or alias stands for ("k8s" → Kubernetes), ignoring case
+    /// flags and context rules (a job description's "Go" is the language).
     pub fn lookup(&self, name: &str) -> Option<SkillId> {
+        if let Some(&i) = self.by_name.get(&name.trim().to_lowercase()) {
+            return Some(SkillId(i));
+        }
         self.matcher.lookup(name)
+    }
+
+    /// All skills, in id order.
+    pub fn skills(&self) -> &[Skill] {
+        &self.skills
+    }
+
+    /// Every skill `id` implies, transitively (PySpark → Apache Spark, Python), without `id`.
+    pub fn implied(&self, id: SkillId) -> Vec<SkillId> {
+        let mut out: Vec<SkillId> = Vec::new();
+        let mut stack = self.skill(id).implies.clone();
+        while let Some(s) = stack.pop() {
+            if s != id && !out.contains(&s) {
+                out.push(s);
+                stack.extend(self.skill(s).implies.iter().copied());
+            }
+        }
+        out
+    }
+
+    /// Heap bytes used by the matcher's automaton.
+    pub fn automaton_bytes(&self) -> usize {
+        self.matcher.memory_usage()
     }
 
     /// Every skill mention in `text`, in order of position.

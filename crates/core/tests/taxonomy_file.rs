@@ -1,0 +1,63 @@
+//! The committed `crates/core/data/taxonomy.tsv` is exactly what the generator makes from
+//! `../shared/data` (skipped with a message when the data is absent; required under `CI=true`).
+
+use std::path::PathBuf;
+
+use atscore_core::skills::build::{build_taxonomy, Sources, ALIASES_TSV, PRUNE_TXT};
+use atscore_core::skills::taxonomy::TAXONOMY_TSV;
+
+fn data_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
+    if dir.join("esco-en-v1.1.1/esco_skills_en.tsv").exists() {
+        return Some(dir);
+    }
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!(
+            "taxonomy source data not found at {} (required under CI=true)",
+            dir.display()
+        );
+    }
+    eprintln!("SKIP: taxonomy source data not found at {}", dir.display());
+    None
+}
+
+#[test]
+fn committed_taxonomy_matches_the_generator() {
+    let Some(dir) = data_dir() else { return };
+    let read =
+        |p: &str| std::fs::read_to_string(dir.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
+    let (en, fr, es, onet, ling) = (
+        read("esco-en-v1.1.1/esco_skills_en.tsv"),
+        read("esco-fr-es-v1.0/skills_fr.csv"),
+        read("esco-fr-es-v1.0/skills_es.csv"),
+        read("onet-29.2/technology_skills_unique.tsv"),
+        read("linguist-languages/languages.json"),
+    );
+    let built = build_taxonomy(&Sources {
+        aliases: ALIASES_TSV,
+        prune: PRUNE_TXT,
+        esco_en: &en,
+        esco_fr: &fr,
+        esco_es: &es,
+        onet_tech: &onet,
+        linguist: &ling,
+    })
+    .unwrap();
+    if built != TAXONOMY_TSV {
+        let first = built
+            .lines()
+            .zip(TAXONOMY_TSV.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
+        panic!(
+            "crates/core/data/taxonomy.tsv is stale (first difference at line {}: {:?} vs {:?}); \
+             run `cargo run -p atscore -- taxonomy build`",
+            first + 1,
+            built.lines().nth(first),
+            TAXONOMY_TSV.lines().nth(first)
+        );
+    }
+    // deterministic and small
+    assert!(TAXONOMY_TSV.len() < 4_000_000, "{}", TAXONOMY_TSV.len());
+    assert!(TAXONOMY_TSV.starts_with("#atscore-taxonomy\ttax-"));
+}
