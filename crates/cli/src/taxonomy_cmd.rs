@@ -26,6 +26,9 @@ enum Action {
         /// Where to write the taxonomy.
         #[arg(long, default_value = "crates/core/data/taxonomy.tsv")]
         out: PathBuf,
+        /// Where to write the background IDF table used by the text similarity.
+        #[arg(long, default_value = "crates/core/data/idf.tsv")]
+        idf_out: PathBuf,
     },
     /// Print counts (skills, forms, categories, sources) of the embedded taxonomy, or of the
     /// embedded one extended by a user aliases file.
@@ -53,7 +56,7 @@ fn read(dir: &Path, rel: &str) -> anyhow::Result<String> {
 
 fn run_inner(args: TaxonomyArgs) -> anyhow::Result<()> {
     match args.action {
-        Action::Build { data, out } => {
+        Action::Build { data, out, idf_out } => {
             let esco_en = read(&data, "esco-en-v1.1.1/esco_skills_en.tsv")?;
             let esco_fr = read(&data, "esco-fr-es-v1.0/skills_fr.csv")?;
             let esco_es = read(&data, "esco-fr-es-v1.0/skills_es.csv")?;
@@ -76,6 +79,20 @@ fn run_inner(args: TaxonomyArgs) -> anyhow::Result<()> {
                 out.display(),
                 text.len(),
                 head.replace('\t', " ")
+            );
+            let docs = atscore_core::terms::background_documents(
+                &read(&data, "onet-29.2/Occupation Data.txt")?,
+                &read(&data, "onet-29.2/Content Model Reference.txt")?,
+                &esco_en,
+            );
+            let idf = atscore_core::terms::build_idf(docs.iter().map(String::as_str));
+            std::fs::write(&idf_out, &idf)
+                .with_context(|| format!("writing {}", idf_out.display()))?;
+            println!(
+                "wrote {} ({} bytes, {} background documents)",
+                idf_out.display(),
+                idf.len(),
+                docs.len()
             );
         }
         Action::Stats { aliases } => {

@@ -26,7 +26,7 @@ fn job() -> PathBuf {
 
 /// Arguments of mixed types (`&str`, `PathBuf`, `&OsStr`) as one list.
 macro_rules! args {
-    ($($x:expr),* $(,)?) => { vec![$(std::ffi::OsString::from($x)),*] };
+    ($($x:expr),* $(,)?) => { Vec::<std::ffi::OsString>::from([$(std::ffi::OsString::from($x)),*]) };
 }
 
 fn run(args: &[std::ffi::OsString]) -> Output {

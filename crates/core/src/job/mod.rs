@@ -201,7 +201,15 @@ pub fn analyze_job(doc: &Document, tax: &Taxonomy) -> JobDescription {
     jd.text = text;
     jd.sections = sections(&units);
 
-    // Skills, years, degree.
+    // Skills, years, degree. When the posting has requirement sections, skills named only in
+    // its introduction or summary ("…the infrastructure behind our payments API") are
+    // context, not requirements: they count as preferred.
+    let has_requirement_sections = units.iter().any(|u| {
+        matches!(
+            u.kind,
+            JobSectionKind::Requirements | JobSectionKind::Preferred
+        )
+    });
     let mut found: Vec<JobSkill> = Vec::new();
     let mut by_id: HashMap<SkillId, usize> = HashMap::new();
     let mut degrees: Vec<(DegreeLevel, bool, &str)> = Vec::new();
@@ -209,19 +217,35 @@ pub fn analyze_job(doc: &Document, tax: &Taxonomy) -> JobDescription {
         if b || u.is_heading {
             continue;
         }
-        let (base, base_cue) = base_importance(u);
+        let (base, base_cue) = base_importance(u, has_requirement_sections);
         let cs = cues::cues(&u.text);
+        let has_degree = !requirements::degree_mentions(&u.text).is_empty();
         let years = requirements::years_mentions(&u.text);
         let matches = tax.find(&u.text);
-        for m in &matches {
+        for (k, m) in matches.iter().enumerate() {
             if m.end > u.text.len() || m.start > m.end {
                 continue;
             }
-            let (importance, cue) = resolve(
+            let (mut importance, mut cue) = resolve(
                 base,
                 &base_cue,
                 cues::governing(&u.text, &cs, m.start, m.end),
             );
+            // "DevOps or SRE", "Java or C#": the later alternative is not required on its own.
+            if let Some(prev) = k.checked_sub(1).map(|j| &matches[j]) {
+                let gap = u
+                    .text
+                    .get(prev.end..m.start)
+                    .unwrap_or("")
+                    .trim()
+                    .trim_start_matches(',')
+                    .trim()
+                    .to_lowercase();
+                if importance == Importance::Required && (gap == "or" || gap == "and/or") {
+                    importance = Importance::Preferred;
+                    cue = format!("alternative to {}", tax.skill(prev.skill).name);
+                }
+            }
             let min_years = years
                 .iter()
                 .filter_map(|y| {
@@ -237,6 +261,11 @@ pub fn analyze_job(doc: &Document, tax: &Taxonomy) -> JobDescription {
                 .min_by_key(|(d, _)| *d)
                 .map(|(_, y)| y);
             let sk = tax.skill(m.skill);
+            // "Bachelor's degree in Computer Science": the field of study belongs to the
+            // degree requirement, not to the skills.
+            if sk.category == crate::skills::Category::Knowledge && has_degree {
+                continue;
+            }
             let js = JobSkill {
                 id: m.skill,
                 name: sk.name.clone(),
@@ -347,9 +376,13 @@ fn is_boilerplate(u: &Unit) -> bool {
 }
 
 /// Importance from the section alone, and its explanation.
-fn base_importance(u: &Unit) -> (Importance, String) {
+fn base_importance(u: &Unit, has_requirement_sections: bool) -> (Importance, String) {
     let h = u.heading.as_deref().unwrap_or("");
     match u.kind {
+        JobSectionKind::Intro | JobSectionKind::Summary if has_requirement_sections => (
+            Importance::Preferred,
+            "named only in the introduction".into(),
+        ),
         JobSectionKind::Requirements => (Importance::Required, format!("section \"{h}\"")),
         JobSectionKind::Preferred => (Importance::Preferred, format!("section \"{h}\"")),
         JobSectionKind::Responsibilities => {

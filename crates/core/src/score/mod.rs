@@ -193,6 +193,18 @@ pub fn score_features(
         }
     }
     let knockouts = knockouts(f, job.job, &missing);
+    let mut warnings = Vec::new();
+    let listed_only = matched
+        .iter()
+        .filter(|m| m.evidence_level == EvidenceLevel::Listed)
+        .count();
+    if matched.len() >= 5 && listed_only * 5 >= matched.len() * 4 {
+        warnings.push(format!(
+            "{listed_only} of the {} job skills found appear only in a skills list, never in a role              or project: listed skills earn {:.0}% of the credit of skills shown in use",
+            matched.len(),
+            cfg.credit_listed * 100.0
+        ));
+    }
     let suggestions = suggest::suggestions(f, &vector, job, cfg, &ev);
     let mut b = ev.breakdown;
     round_breakdown(&mut b);
@@ -214,7 +226,7 @@ pub fn score_features(
         missing,
         knockouts,
         suggestions,
-        warnings: Vec::new(),
+        warnings,
     }
 }
 

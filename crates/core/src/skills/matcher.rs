@@ -423,6 +423,13 @@ impl Matcher {
             .map_or(text.len(), |p| oe + p)
             .min(oe + context::WINDOW);
         let line_lower = text.get(ls..le).unwrap_or("").to_lowercase();
+        // The name alone on its line (a list item: "- Go", "Swift."), capitalised: a skill.
+        let alone = text.get(ls..le).unwrap_or("").trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '-' | '*' | '•' | '.' | ',' | ';')
+        });
+        if alone.len() == oe - os && text[os..].chars().next().is_some_and(char::is_uppercase) {
+            return true;
+        }
         if context::LINE_CUES.iter().any(|q| line_lower.contains(q)) {
             return true;
         }
