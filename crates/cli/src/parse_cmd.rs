@@ -19,6 +19,9 @@ pub struct ParseArgs {
     /// Maximum file size in bytes (default 10 MiB).
     #[arg(long)]
     pub max_file_size: Option<usize>,
+    /// Extra skill aliases (same format as crates/core/data/aliases.tsv; see docs/skills.md).
+    #[arg(long, value_name = "FILE")]
+    pub aliases: Option<PathBuf>,
 }
 
 pub fn run(args: ParseArgs) -> ExitCode {
@@ -37,6 +40,18 @@ pub fn run(args: ParseArgs) -> ExitCode {
     }
     if let Some(s) = args.max_file_size {
         opts.limits.max_file_bytes = s;
+    }
+    if let Some(p) = &args.aliases {
+        let loaded = std::fs::read_to_string(p)
+            .map_err(|e| ("io_error", format!("cannot read {}: {e}", p.display())))
+            .and_then(|text| {
+                atscore_core::skills::Taxonomy::with_user_aliases(&text)
+                    .map_err(|e| ("invalid_aliases", format!("{}: {e}", p.display())))
+            });
+        match loaded {
+            Ok(t) => opts.taxonomy = Some(std::sync::Arc::new(t)),
+            Err(e) => return fail(args.json, &name, e.0, &e.1),
+        }
     }
     let bytes = match read_bounded(&args.file, opts.limits.max_file_bytes) {
         Ok(b) => b,

@@ -393,3 +393,49 @@ fn score_refuses_a_missing_job_file_clearly() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(json_of(&out)["error"]["code"], "io_error");
 }
+
+#[test]
+fn a_user_aliases_file_extends_the_taxonomy() {
+    let dir = std::env::temp_dir().join(format!("atscore-aliases-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cv = dir.join("cv.md");
+    let text = std::fs::read_to_string(resume("lee-junior.md"))
+        .unwrap()
+        .replace(
+            "- Packaged services with Docker for local development",
+            "- Packaged services with Docker and ran them on orchestron",
+        );
+    std::fs::write(&cv, text).unwrap();
+    let aliases = dir.join("aliases.tsv");
+    std::fs::write(
+        &aliases,
+        "# our in-house name\nKubernetes\tplatform\torchestron\t\n",
+    )
+    .unwrap();
+    let without = score_json(&cv, &[]);
+    assert!(names(&without, "missing").contains(&"Kubernetes".to_string()));
+    let with = score_json(&cv, &["--aliases", aliases.to_str().unwrap()]);
+    let kube = with["matched"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["name"] == "Kubernetes")
+        .expect("matched through the user alias");
+    assert_eq!(kube["matched_as"], "orchestron");
+    assert!(with["score"].as_f64() > without["score"].as_f64());
+    assert_ne!(with["taxonomy_version"], without["taxonomy_version"]);
+
+    std::fs::write(&aliases, "not a valid line\n").unwrap();
+    let out = run(&args![
+        "score",
+        &cv,
+        "--job",
+        job(),
+        "--aliases",
+        &aliases,
+        "--json"
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(json_of(&out)["error"]["code"], "invalid_aliases");
+    let _ = std::fs::remove_dir_all(&dir);
+}
