@@ -5,7 +5,8 @@
 //! - [`taxonomy`] — the [`Taxonomy`]: canonical skills, their surface forms, categories,
 //!   implications ("PostgreSQL" implies "SQL"); loaded from the embedded file, extended by a
 //!   user aliases file;
-//! - [`matcher`] — Aho-Corasick over normalised text with word boundaries, inflection tolerance
+//! - [`matcher`] — a word-level phrase map (longest match) over normalised text with word
+//!   boundaries, inflection tolerance
 //!   and context rules for ambiguous names (C, R, Go, Swift, Rust, Spark, Excel…);
 //! - [`resume_skills`] — the `skills` of a parsed resume, with the sections they were found in.
 
