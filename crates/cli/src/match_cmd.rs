@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use atscore_core::job::parse_job;
 use atscore_core::parse_resume;
 use atscore_core::score::rank::{rank, CandidateError};
-use atscore_core::score::{score_features, JobProfile, ResumeFeatures, ScoreReport};
+use atscore_core::score::{score_for_ranking, JobProfile, ResumeFeatures, ScoreReport};
 use rayon::prelude::*;
 use serde_json::json;
 
@@ -69,7 +69,7 @@ pub fn run(args: MatchArgs) -> ExitCode {
                     Err(e) => Err(CandidateError::from(&e)),
                     Ok(job) => {
                         let profile = JobProfile::new(&job);
-                        let mut rep = score_features(&features, &profile, tax, &s.config);
+                        let mut rep = score_for_ranking(&features, &profile, tax, &s.config);
                         rep.file = Some(name.clone());
                         Ok(rep)
                     }

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use atscore_core::job::Importance;
 use atscore_core::parse_resume;
 use atscore_core::score::rank::{rank, CandidateError, Ranked};
-use atscore_core::score::{score_features, JobProfile, ResumeFeatures, ScoreReport};
+use atscore_core::score::{score_for_ranking, JobProfile, ResumeFeatures, ScoreReport};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde_json::{json, Value};
@@ -73,7 +73,7 @@ pub fn run(args: RankArgs) -> ExitCode {
                         Err(e) => Err(CandidateError::from(&e)),
                         Ok(r) => {
                             let f = ResumeFeatures::from_resume(&r, tax);
-                            let mut rep = score_features(&f, &profile, tax, &s.config);
+                            let mut rep = score_for_ranking(&f, &profile, tax, &s.config);
                             rep.file = r.file.clone();
                             Ok(rep)
                         }
@@ -115,17 +115,43 @@ pub fn run(args: RankArgs) -> ExitCode {
             eprintln!("wrote {} candidate(s) to {}", shown.len(), path.display());
         }
     } else if json_out {
-        let out = json!({
-            "job": job_json(&job),
-            "scoring_version": atscore_core::score::SCORING_VERSION,
-            "taxonomy_version": tax.version(),
-            "candidates": shown.iter().map(|c| candidate_json(c)).collect::<Vec<_>>(),
-        });
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        if let Err(e) = write_json(&job, tax.version(), &shown) {
+            eprintln!("error: cannot write the ranking: {e}");
+            return ExitCode::from(2);
+        }
     } else {
         print!("{}", table(&job, &shown));
     }
     ExitCode::SUCCESS
+}
+
+/// Stream the ranking as one JSON object, one candidate at a time (a thousand reports never
+/// sit in memory as one JSON tree).
+fn write_json(
+    job: &atscore_core::job::JobDescription,
+    taxonomy_version: &str,
+    shown: &[&Ranked],
+) -> std::io::Result<()> {
+    use std::io::Write;
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    let head = json!({
+        "job": job_json(job),
+        "scoring_version": atscore_core::score::SCORING_VERSION,
+        "taxonomy_version": taxonomy_version,
+    });
+    let head = serde_json::to_string(&head).map_err(std::io::Error::other)?;
+    // `{...}` without its closing brace, then the candidates array.
+    write!(w, "{},\"candidates\":[", &head[..head.len() - 1])?;
+    for (i, c) in shown.iter().enumerate() {
+        if i > 0 {
+            w.write_all(b",")?;
+        }
+        w.write_all(b"\n")?;
+        serde_json::to_writer(&mut w, &candidate_json(c)).map_err(std::io::Error::other)?;
+    }
+    w.write_all(b"\n]}\n")?;
+    w.flush()
 }
 
 fn progress(n: u64) -> ProgressBar {
@@ -152,7 +178,7 @@ pub fn job_json(job: &atscore_core::job::JobDescription) -> Value {
 }
 
 /// One candidate of `rank --json` (the contract: file, score, rank, matched, missing,
-/// knockouts; plus the breakdown and suggestions).
+/// knockouts; plus the breakdown).
 pub fn candidate_json(c: &Ranked) -> Value {
     match &c.outcome {
         Ok(r) => json!({
@@ -167,7 +193,6 @@ pub fn candidate_json(c: &Ranked) -> Value {
                 "format_compatibility": r.breakdown.format_compatibility.score,
                 "sections": r.breakdown.sections.score,
             },
-            "suggestions": r.suggestions,
         }),
         Err(e) => json!({
             "file": c.file,

@@ -58,7 +58,10 @@ fn same_inputs_same_report_and_weights_recompose_the_total() {
     };
     let c = score(&r, &job, tax, &cfg);
     assert_eq!(c.score, c.breakdown.sections.score);
-    assert_eq!(c.breakdown.content_match.score, a.breakdown.content_match.score);
+    assert_eq!(
+        c.breakdown.content_match.score,
+        a.breakdown.content_match.score
+    );
 }
 
 #[test]

@@ -140,12 +140,33 @@ pub fn score(
     report
 }
 
-/// Score precomputed resume features against a prepared job.
+/// Score precomputed resume features against a prepared job, with suggestions.
 pub fn score_features(
     f: &ResumeFeatures,
     job: &JobProfile,
     tax: &Taxonomy,
     cfg: &ScoreConfig,
+) -> ScoreReport {
+    score_features_with(f, job, tax, cfg, true)
+}
+
+/// [`score_features`] without the what-if suggestions (a re-score per gap): what ranking many
+/// resumes needs. The score and every other field are identical.
+pub fn score_for_ranking(
+    f: &ResumeFeatures,
+    job: &JobProfile,
+    tax: &Taxonomy,
+    cfg: &ScoreConfig,
+) -> ScoreReport {
+    score_features_with(f, job, tax, cfg, false)
+}
+
+fn score_features_with(
+    f: &ResumeFeatures,
+    job: &JobProfile,
+    tax: &Taxonomy,
+    cfg: &ScoreConfig,
+    with_suggestions: bool,
 ) -> ScoreReport {
     let vector = TermVector::new(&f.terms, Idf::embedded());
     let ev = evaluate(f, &vector, job, cfg);
@@ -205,7 +226,11 @@ pub fn score_features(
             cfg.credit_listed * 100.0
         ));
     }
-    let suggestions = suggest::suggestions(f, &vector, job, cfg, &ev);
+    let suggestions = if with_suggestions {
+        suggest::suggestions(f, &vector, job, cfg, &ev)
+    } else {
+        Vec::new()
+    };
     let mut b = ev.breakdown;
     round_breakdown(&mut b);
     ScoreReport {
