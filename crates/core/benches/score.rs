@@ -35,6 +35,16 @@ fn bench(c: &mut Criterion) {
     g.bench_function("job-analysis/platform-engineer.md", |b| {
         b.iter(|| parse_job(&job_bytes, &Limits::default(), tax).unwrap())
     });
+    // A 1,000-word posting (goal < 1 ms).
+    let mut long = std::fs::read_to_string(examples().join("jobs/backend-engineer.md")).unwrap();
+    while long.split_whitespace().count() < 1000 {
+        long.push_str(
+            "\n- Experience building reliable APIs with Python, PostgreSQL and Docker at scale\n",
+        );
+    }
+    g.bench_function("job-analysis/1000-words", |b| {
+        b.iter(|| parse_job(long.as_bytes(), &Limits::default(), tax).unwrap())
+    });
     g.finish();
 }
 

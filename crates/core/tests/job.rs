@@ -526,32 +526,6 @@ fn vacancies_sample() {
     );
 }
 
-/// Time to analyse a 1,000-word posting (target < 1 ms in release; measured 1.08 ms on a
-/// loaded 2-core machine)
-/// (`cargo test --release -p atscore-core --test job -- --ignored --nocapture`).
-#[test]
-#[ignore]
-fn timing_1000_words() {
-    let base = example("backend-engineer.md");
-    let mut text = base.clone();
-    while text.split_whitespace().count() < 1000 {
-        text.push_str(
-            "\n- Experience building reliable APIs with Python, PostgreSQL and Docker at scale\n",
-        );
-    }
-    let words = text.split_whitespace().count();
-    let doc = atscore_core::parse::extract_document(text.as_bytes(), &Default::default())
-        .expect("extract")
-        .1;
-    let n = 200;
-    let t = std::time::Instant::now();
-    for _ in 0..n {
-        std::hint::black_box(analyze_job(&doc, tax()));
-    }
-    let per = t.elapsed() / n;
-    eprintln!("analyze_job: {words} words in {per:?}");
-}
-
 fn fragment() -> impl Strategy<Value = String> {
     prop_oneof![
         Just("Requirements:".to_string()),
