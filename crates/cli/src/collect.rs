@@ -15,9 +15,31 @@ pub const MAX_ZIP_ENTRIES: usize = 5_000;
 pub const MAX_ZIP_TOTAL: u64 = 1 << 30;
 
 /// One candidate document: its display name and its bytes (or why it could not be read).
+/// Plain files are read only when [`Input::load`] is called (by the worker that parses them),
+/// so a thousand resumes never sit in memory at once; ZIP entries are inflated up front.
 pub struct Input {
     pub name: String,
     pub bytes: Result<Vec<u8>, CliError>,
+    /// A file still to read (bounded by `max_file`).
+    pub deferred: Option<(PathBuf, usize)>,
+}
+
+impl Input {
+    fn ready(name: &str, bytes: Result<Vec<u8>, CliError>) -> Input {
+        Input {
+            name: name.to_string(),
+            bytes,
+            deferred: None,
+        }
+    }
+
+    /// The document's bytes.
+    pub fn load(self) -> Result<Vec<u8>, CliError> {
+        match self.deferred {
+            Some((path, max)) => read_bounded(&path, max),
+            None => self.bytes,
+        }
+    }
 }
 
 /// Files named on the command line, directories walked, archives opened.
@@ -64,14 +86,25 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn push_file(path: &Path, name: &str, max_file: usize, out: &mut Vec<Input>) {
+    // Only ZIP containers need a look now (an archive of resumes, or a DOCX/ODT).
+    let mut magic = [0u8; 4];
+    let is_zip = std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut magic))
+        .is_ok()
+        && &magic == b"PK\x03\x04";
+    if !is_zip {
+        out.push(Input {
+            name: name.to_string(),
+            bytes: Ok(Vec::new()),
+            deferred: Some((path.to_path_buf(), max_file)),
+        });
+        return;
+    }
     // Archives may be larger than one resume: allow up to 64× the file limit for them.
     let bytes = match read_bounded(path, max_file.saturating_mul(64)) {
         Ok(b) => b,
         Err(e) => {
-            out.push(Input {
-                name: name.to_string(),
-                bytes: Err(e),
-            });
+            out.push(Input::ready(name, Err(e)));
             return;
         }
     };
@@ -90,23 +123,20 @@ fn push_file(path: &Path, name: &str, max_file: usize, out: &mut Vec<Input>) {
     } else {
         Ok(bytes)
     };
-    out.push(Input {
-        name: name.to_string(),
-        bytes,
-    });
+    out.push(Input::ready(name, bytes));
 }
 
 fn unzip(name: &str, bytes: &[u8], max_file: usize, out: &mut Vec<Input>) {
     let mut archive = match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
         Ok(a) => a,
         Err(e) => {
-            out.push(Input {
-                name: name.to_string(),
-                bytes: Err(CliError::new(
+            out.push(Input::ready(
+                name,
+                Err(CliError::new(
                     "corrupt",
                     format!("unreadable ZIP archive: {e}"),
                 )),
-            });
+            ));
             return;
         }
     };
@@ -114,15 +144,15 @@ fn unzip(name: &str, bytes: &[u8], max_file: usize, out: &mut Vec<Input>) {
     let mut entries = Vec::new();
     for i in 0..archive.len() {
         if i >= MAX_ZIP_ENTRIES {
-            out.push(Input {
-                name: name.to_string(),
-                bytes: Err(CliError::new(
+            out.push(Input::ready(
+                name,
+                Err(CliError::new(
                     "limit_exceeded",
                     format!(
                         "archive has more than {MAX_ZIP_ENTRIES} entries; the rest were skipped"
                     ),
                 )),
-            });
+            ));
             break;
         }
         let Ok(mut f) = archive.by_index(i) else {
@@ -153,18 +183,12 @@ fn unzip(name: &str, bytes: &[u8], max_file: usize, out: &mut Vec<Input>) {
             .into()),
             Ok(_) => Ok(buf),
         };
-        entries.push(Input {
-            name: shown,
-            bytes: result,
-        });
+        entries.push(Input::ready(&shown, result));
         if total > MAX_ZIP_TOTAL {
-            out.push(Input {
-                name: name.to_string(),
-                bytes: Err(CliError::new(
+            out.push(Input::ready(name, Err(CliError::new(
                     "limit_exceeded",
                     format!("archive inflates to more than {MAX_ZIP_TOTAL} bytes; the rest were skipped"),
-                )),
-            });
+                ))));
             break;
         }
     }

@@ -60,7 +60,8 @@ pub fn run(args: MatchArgs) -> ExitCode {
     let scored: Vec<(String, Result<ScoreReport, CandidateError>)> = jobs
         .into_par_iter()
         .map(|j| {
-            let outcome = match j.bytes {
+            let job_name = j.name.clone();
+            let outcome = match j.load() {
                 Err(e) => Err(CandidateError {
                     code: e.code.to_string(),
                     message: e.message,
@@ -75,7 +76,7 @@ pub fn run(args: MatchArgs) -> ExitCode {
                     }
                 },
             };
-            (j.name, outcome)
+            (job_name, outcome)
         })
         .collect();
     let mut all = rank(scored);

@@ -61,14 +61,15 @@ pub fn run(args: RankArgs) -> ExitCode {
     let scored: Vec<(String, Result<ScoreReport, CandidateError>)> = inputs
         .into_par_iter()
         .map(|input| {
-            let outcome = match input.bytes {
+            let name = input.name.clone();
+            let outcome = match input.load() {
                 Err(e) => Err(CandidateError {
                     code: e.code.to_string(),
                     message: e.message,
                 }),
                 Ok(bytes) => {
                     let mut opts = s.opts.clone();
-                    opts.file_name = Some(input.name.clone());
+                    opts.file_name = Some(name.clone());
                     match parse_resume(&bytes, &opts) {
                         Err(e) => Err(CandidateError::from(&e)),
                         Ok(r) => {
@@ -81,7 +82,7 @@ pub fn run(args: RankArgs) -> ExitCode {
                 }
             };
             bar.inc(1);
-            (input.name, outcome)
+            (name, outcome)
         })
         .collect();
     bar.finish_and_clear();
