@@ -147,7 +147,23 @@ fn spearman_against_two_annotators() {
     assert_eq!((a1.len(), a2.len()), (30, 20), "annotation arrays");
 
     let cfg = ScoreConfig::default();
+    // Ablations, for the record: the content match alone, its skill coverage alone, its text
+    // similarity alone.
+    let content_only = ScoreConfig {
+        weights: atscore_core::score::Weights::parse("1,0,0").unwrap(),
+        ..ScoreConfig::default()
+    };
+    let skills_only = ScoreConfig {
+        skill_share: 1.0,
+        ..content_only.clone()
+    };
+    let text_only = ScoreConfig {
+        skill_share: 0.0,
+        ..content_only.clone()
+    };
+    let variants = [&content_only, &skills_only, &text_only];
     let mut ours = Vec::new();
+    let mut ablations: Vec<Vec<Vec<f64>>> = vec![Vec::new(); variants.len()];
     for cv in 1..=30 {
         let bytes = std::fs::read(dir.join(format!("CV/{cv}.docx"))).expect("cv");
         let r = parse_resume(&bytes, &ParseOptions::default()).expect("cv parses");
@@ -162,6 +178,37 @@ fn spearman_against_two_annotators() {
             .map(|p| score_features(&f, p, tax, &cfg).score)
             .collect();
         ours.push(ranks_from_scores(&scores));
+        for (k, v) in variants.iter().enumerate() {
+            let s: Vec<f64> = profiles
+                .iter()
+                .map(|p| score_features(&f, p, tax, v).score)
+                .collect();
+            ablations[k].push(ranks_from_scores(&s));
+        }
+    }
+    for (label, ranks) in [
+        "content only",
+        "skill coverage only",
+        "text similarity only",
+    ]
+    .iter()
+    .zip(&ablations)
+    {
+        let m: Vec<f64> = a1
+            .iter()
+            .zip(ranks)
+            .map(|(a, o)| spearman(&ranks_from_order(a, 5), o))
+            .collect();
+        let m2: Vec<f64> = a2
+            .iter()
+            .zip(ranks)
+            .map(|(a, o)| spearman(&ranks_from_order(a, 5), o))
+            .collect();
+        println!(
+            "vacancy ranking, {label}: vs annotator 1 = {:.3}, vs annotator 2 = {:.3}",
+            mean(&m),
+            mean(&m2)
+        );
     }
     let rho = |ann: &[Vec<usize>]| -> Vec<f64> {
         ann.iter()
