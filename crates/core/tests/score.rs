@@ -84,3 +84,33 @@ fn hidden_text_never_counts_and_is_flagged() {
         .any(|p| p.code == "hidden_text"));
     assert!(rep.warnings.iter().any(|w| w.contains("hidden text")));
 }
+
+#[test]
+fn an_alternative_satisfies_a_requirement() {
+    let tax = Taxonomy::embedded();
+    let job = parse_job_text(
+        "# Backend Developer\n\n## Requirements\n\n- 3+ years with Java or Kotlin\n- PostgreSQL\n",
+        tax,
+    )
+    .unwrap();
+    let kotlin = job.skills.iter().find(|s| s.name == "Kotlin").unwrap();
+    assert_eq!(kotlin.alternative_to.as_deref(), Some("Java"));
+    let cv = "# Ari Bell\n\nari@example.com\n\n## Experience\n\n### Backend Developer — Northwind\nJan 2019 – Dec 2024\n\n- Built Kotlin services on PostgreSQL for 2M users\n";
+    let rep = score(&resume(cv), &job, tax, &ScoreConfig::default());
+    let java = rep
+        .matched
+        .iter()
+        .find(|m| m.name == "Java")
+        .expect("Java satisfied by Kotlin");
+    assert_eq!(
+        java.via.as_deref(),
+        Some("Kotlin, accepted as an alternative to Java")
+    );
+    assert!(
+        !rep.knockouts
+            .iter()
+            .any(|k| k.skill.as_deref() == Some("Java")),
+        "{:?}",
+        rep.knockouts
+    );
+}

@@ -44,7 +44,14 @@ fn table() -> String {
         let rep = score(&r, &job, tax, &cfg);
         let b = &rep.breakdown;
         let s = &b.sections;
-        let ko: Vec<&str> = rep.knockouts.iter().map(|k| k.code.as_str()).collect();
+        let mut ko: Vec<String> = Vec::new();
+        for k in &rep.knockouts {
+            let code = match &k.skill {
+                Some(sk) => format!("missing {sk}"),
+                None => k.code.replace('_', " "),
+            };
+            ko.push(code);
+        }
         let top = rep
             .suggestions
             .first()

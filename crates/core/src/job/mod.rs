@@ -65,6 +65,9 @@ pub struct JobSkill {
     pub section: JobSectionKind,
     /// Years asked for this skill ("3+ years of Python"), if any.
     pub min_years: Option<f64>,
+    /// The required skill this one is an alternative to ("DevOps or SRE": SRE is an
+    /// alternative to DevOps; having either satisfies the requirement).
+    pub alternative_to: Option<String>,
 }
 
 /// A job description, analysed.
@@ -232,6 +235,7 @@ pub fn analyze_job(doc: &Document, tax: &Taxonomy) -> JobDescription {
                 cues::governing(&u.text, &cs, m.start, m.end),
             );
             // "DevOps or SRE", "Java or C#": the later alternative is not required on its own.
+            let mut alternative = None;
             if let Some(prev) = k.checked_sub(1).map(|j| &matches[j]) {
                 let gap = u
                     .text
@@ -243,7 +247,9 @@ pub fn analyze_job(doc: &Document, tax: &Taxonomy) -> JobDescription {
                     .to_lowercase();
                 if importance == Importance::Required && (gap == "or" || gap == "and/or") {
                     importance = Importance::Preferred;
-                    cue = format!("alternative to {}", tax.skill(prev.skill).name);
+                    let first = tax.skill(prev.skill).name.clone();
+                    cue = format!("alternative to {first}");
+                    alternative = Some(first);
                 }
             }
             let min_years = years
@@ -276,6 +282,7 @@ pub fn analyze_job(doc: &Document, tax: &Taxonomy) -> JobDescription {
                 cue,
                 section: u.kind,
                 min_years,
+                alternative_to: alternative,
             };
             match by_id.get(&m.skill) {
                 None => {

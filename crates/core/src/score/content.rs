@@ -19,6 +19,8 @@ pub struct SkillOutcome {
     pub level: Option<EvidenceLevel>,
     /// Name of the resume skill implying it, when matched only by implication.
     pub implied_by: Option<String>,
+    /// The job's alternative skill that satisfies it ("DevOps or SRE": the resume shows SRE).
+    pub via_alternative: Option<String>,
 }
 
 /// The weight of a job skill in the coverage.
@@ -45,7 +47,8 @@ pub fn level_credit(level: EvidenceLevel, cfg: &ScoreConfig) -> f64 {
 
 /// Score every job skill against the resume.
 pub fn outcomes(f: &ResumeFeatures, job: &JobProfile, cfg: &ScoreConfig) -> Vec<SkillOutcome> {
-    job.job
+    let mut outs = job
+        .job
         .skills
         .iter()
         .enumerate()
@@ -58,6 +61,7 @@ pub fn outcomes(f: &ResumeFeatures, job: &JobProfile, cfg: &ScoreConfig) -> Vec<
                     credit: level_credit(rs.level, cfg),
                     level: Some(rs.level),
                     implied_by: None,
+                    via_alternative: None,
                 }
             } else if let Some(imp) = f.implied.get(&s.name) {
                 SkillOutcome {
@@ -66,6 +70,7 @@ pub fn outcomes(f: &ResumeFeatures, job: &JobProfile, cfg: &ScoreConfig) -> Vec<
                     credit: cfg.implied_factor * level_credit(imp.level, cfg),
                     level: Some(imp.level),
                     implied_by: Some(imp.by.clone()),
+                    via_alternative: None,
                 }
             } else {
                 SkillOutcome {
@@ -74,10 +79,32 @@ pub fn outcomes(f: &ResumeFeatures, job: &JobProfile, cfg: &ScoreConfig) -> Vec<
                     credit: 0.0,
                     level: None,
                     implied_by: None,
+                    via_alternative: None,
                 }
             }
         })
-        .collect()
+        .collect::<Vec<_>>();
+    // A missing skill whose listed alternative the resume shows is satisfied by it.
+    let skills = &job.job.skills;
+    for i in 0..outs.len() {
+        if outs[i].level.is_some() {
+            continue;
+        }
+        let name = &skills[outs[i].index].name;
+        let alt = outs
+            .iter()
+            .filter(|o| {
+                o.level.is_some() && skills[o.index].alternative_to.as_deref() == Some(name)
+            })
+            .max_by(|a, b| a.credit.total_cmp(&b.credit))
+            .map(|o| (o.credit, o.level, skills[o.index].name.clone()));
+        if let Some((credit, level, alt_name)) = alt {
+            outs[i].credit = credit;
+            outs[i].level = level;
+            outs[i].via_alternative = Some(alt_name);
+        }
+    }
+    outs
 }
 
 /// The content sub-score (0–100).

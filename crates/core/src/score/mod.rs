@@ -175,6 +175,24 @@ fn score_features_with(
     for o in &ev.outcomes {
         let s = &job.job.skills[o.index];
         match (o.level, &o.implied_by) {
+            (Some(level), None) if o.via_alternative.is_some() => {
+                let alt = o.via_alternative.as_deref().unwrap_or_default();
+                let rs = f
+                    .skills
+                    .get(alt)
+                    .or_else(|| f.implied.get(alt).and_then(|i| f.skills.get(&i.by)));
+                matched.push(MatchedSkill {
+                    name: s.name.clone(),
+                    category: s.category.as_str().to_string(),
+                    importance: s.importance,
+                    credit: report::r3(o.credit),
+                    evidence_level: level,
+                    matched_as: rs.map(|r| r.matched_as.clone()).unwrap_or_default(),
+                    via: Some(format!("{alt}, accepted as an alternative to {}", s.name)),
+                    sections: rs.map(|r| r.sections.clone()).unwrap_or_default(),
+                    evidence: rs.map(|r| r.evidence.clone()).unwrap_or_default(),
+                });
+            }
             (Some(level), None) => {
                 let rs = &f.skills[&s.name];
                 let via = (!rs.matched_as.eq_ignore_ascii_case(&s.name))
