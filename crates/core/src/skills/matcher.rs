@@ -51,18 +51,91 @@ impl SkillMatch {
 
     /// The evidence of this mention in `text` (the text it was found in).
     pub fn evidence(&self, section: SectionKind, text: &str) -> Evidence {
-        let line_start = text[..self.start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[self.end..]
-            .find('\n')
-            .map_or(text.len(), |i| self.end + i);
         Evidence {
             section,
-            snippet: text[line_start..line_end]
-                .trim()
-                .chars()
-                .take(160)
-                .collect(),
+            snippet: snippet_around(text, self.start, self.end),
         }
+    }
+}
+
+/// Longest snippet, in characters.
+const SNIPPET_CHARS: usize = 160;
+
+/// The line holding `[start, end)`; when the line is longer than [`SNIPPET_CHARS`], a window
+/// around the mention cut at word boundaries and marked with "…", so the snippet always shows
+/// the skill it is evidence for (a long skills line used to be cut before its later entries).
+pub fn snippet_around(text: &str, start: usize, end: usize) -> String {
+    let start = start.min(text.len());
+    let end = end.clamp(start, text.len());
+    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return String::new();
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let line = &text[line_start..line_end];
+    if line.trim().chars().count() <= SNIPPET_CHARS {
+        return line.trim().to_string();
+    }
+    // Characters available either side of the mention.
+    let mention = text[start..end].chars().count();
+    let side = SNIPPET_CHARS.saturating_sub(mention) / 2;
+    let before: Vec<(usize, char)> = text[line_start..start].char_indices().collect();
+    let mut from = if before.len() > side {
+        line_start + before[before.len() - side].0
+    } else {
+        line_start
+    };
+    let after_len = text[end..line_end].chars().count();
+    let mut to = if after_len > side {
+        end + text[end..line_end]
+            .char_indices()
+            .nth(side)
+            .map_or(line_end - end, |(i, _)| i)
+    } else {
+        line_end
+    };
+    // Cut at word boundaries (never into the mention).
+    if from > line_start {
+        if let Some(sp) = text[from..start].find(char::is_whitespace) {
+            from += sp;
+        }
+    }
+    if to < line_end {
+        if let Some(sp) = text[end..to].rfind(char::is_whitespace) {
+            to = end + sp;
+        }
+    }
+    let mut out = String::new();
+    if from > line_start {
+        out.push('…');
+    }
+    out.push_str(text[from..to].trim());
+    if to < line_end {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod snippet_tests {
+    use super::snippet_around;
+
+    #[test]
+    fn long_lines_are_windowed_around_the_mention() {
+        let line = format!(
+            "{}Kafka, {}",
+            "Python, Docker, ".repeat(12),
+            "Go, Rust, ".repeat(12)
+        );
+        let at = line.find("Kafka").unwrap();
+        let s = snippet_around(&line, at, at + 5);
+        assert!(s.contains("Kafka"), "{s}");
+        assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
+        assert!(s.chars().count() <= 162, "{}", s.chars().count());
+        let short = "Built Kafka pipelines";
+        assert_eq!(snippet_around(short, 6, 11), short);
+        let multi = "first line\nUsed Kafka daily\nlast";
+        assert_eq!(snippet_around(multi, 16, 21), "Used Kafka daily");
     }
 }
 
