@@ -34,7 +34,7 @@ enum Command {
     Match(match_cmd::MatchArgs),
     /// Skills taxonomy: regenerate `crates/core/data/taxonomy.tsv` from the sources, or show counts.
     Taxonomy(taxonomy_cmd::TaxonomyArgs),
-    /// Run the web UI and REST API (not yet available in this build).
+    /// Run the REST API (this build: health, parse, score; settings from BIND, MAX_FILE_SIZE).
     Serve,
 }
 
@@ -55,11 +55,13 @@ fn main() -> ExitCode {
         Command::Match(args) => match_cmd::run(args),
         Command::Taxonomy(args) => taxonomy_cmd::run(args),
         Command::Serve => {
-            eprintln!(
-                "error: `atscore serve` is not yet available: the server lands with the platform work \
-                 (REST API and web UI). Use `atscore parse FILE` meanwhile."
-            );
-            ExitCode::from(2)
+            match atscore_server::Settings::from_env().and_then(atscore_server::startup::run) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
         }
     }
 }
