@@ -25,6 +25,15 @@ impl CliError {
     }
 }
 
+impl From<CliError> for atscore_core::score::rank::CandidateError {
+    fn from(e: CliError) -> Self {
+        atscore_core::score::rank::CandidateError {
+            code: e.code.to_string(),
+            message: e.message,
+        }
+    }
+}
+
 impl From<ParseError> for CliError {
     fn from(e: ParseError) -> Self {
         CliError::new(e.code().as_str(), e.to_string())
@@ -84,17 +93,7 @@ impl ScoringArgs {
             config.weights =
                 Weights::parse(w).map_err(|e| CliError::new("invalid_weights", e.to_string()))?;
         }
-        let user_taxonomy = match &self.aliases {
-            Some(p) => {
-                let text = std::fs::read_to_string(p).map_err(|e| {
-                    CliError::new("io_error", format!("cannot read {}: {e}", p.display()))
-                })?;
-                Some(Arc::new(Taxonomy::with_user_aliases(&text).map_err(
-                    |e| CliError::new("invalid_aliases", format!("{}: {e}", p.display())),
-                )?))
-            }
-            None => None,
-        };
+        let user_taxonomy = self.aliases.as_deref().map(load_aliases).transpose()?;
         let mut opts = ParseOptions {
             today: Some(crate::today::current_month()),
             taxonomy: user_taxonomy.clone(),
@@ -112,6 +111,15 @@ impl ScoringArgs {
             opts,
         })
     }
+}
+
+/// The embedded taxonomy extended by a user aliases file (`--aliases`).
+pub fn load_aliases(path: &Path) -> Result<Arc<Taxonomy>, CliError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CliError::new("io_error", format!("cannot read {}: {e}", path.display())))?;
+    Taxonomy::with_user_aliases(&text)
+        .map(Arc::new)
+        .map_err(|e| CliError::new("invalid_aliases", format!("{}: {e}", path.display())))
 }
 
 /// The file name shown for a path.
@@ -137,6 +145,18 @@ pub fn read_bounded(path: &Path, limit: usize) -> Result<Vec<u8>, CliError> {
         return Err(ParseError::TooLarge { size, limit }.into());
     }
     Ok(buf)
+}
+
+/// Read and parse one resume file, echoing `name` as its file name.
+pub fn load_resume(
+    path: &Path,
+    name: &str,
+    s: &Scoring,
+) -> Result<atscore_core::ParsedResume, CliError> {
+    let bytes = read_bounded(path, s.opts.limits.max_file_bytes)?;
+    let mut opts = s.opts.clone();
+    opts.file_name = Some(name.to_string());
+    Ok(atscore_core::parse_resume(&bytes, &opts)?)
 }
 
 /// Read and analyse a job description file (`-` = standard input).

@@ -5,14 +5,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use atscore_core::job::parse_job;
-use atscore_core::parse_resume;
 use atscore_core::score::rank::{rank, CandidateError};
 use atscore_core::score::{score_for_ranking, JobProfile, ResumeFeatures, ScoreReport};
 use rayon::prelude::*;
 use serde_json::json;
 
 use crate::collect::collect;
-use crate::inputs::{display_name, fail, read_bounded, CliError, ScoringArgs};
+use crate::inputs::{display_name, fail, load_resume, CliError, ScoringArgs};
+use crate::rank_cmd::candidate_json;
 
 #[derive(clap::Args, Debug)]
 pub struct MatchArgs {
@@ -37,15 +37,9 @@ pub fn run(args: MatchArgs) -> ExitCode {
         Ok(s) => s,
         Err(e) => return fail(args.json, &name, &e),
     };
-    let bytes = match read_bounded(&args.resume, s.opts.limits.max_file_bytes) {
-        Ok(b) => b,
-        Err(e) => return fail(args.json, &name, &e),
-    };
-    let mut opts = s.opts.clone();
-    opts.file_name = Some(name.clone());
-    let resume = match parse_resume(&bytes, &opts) {
+    let resume = match load_resume(&args.resume, &name, &s) {
         Ok(r) => r,
-        Err(e) => return fail(args.json, &name, &CliError::from(e)),
+        Err(e) => return fail(args.json, &name, &e),
     };
     let tax = s.taxonomy();
     let features = ResumeFeatures::from_resume(&resume, tax);
@@ -62,10 +56,7 @@ pub fn run(args: MatchArgs) -> ExitCode {
         .map(|j| {
             let job_name = j.name.clone();
             let outcome = match j.load() {
-                Err(e) => Err(CandidateError {
-                    code: e.code.to_string(),
-                    message: e.message,
-                }),
+                Err(e) => Err(CandidateError::from(e)),
                 Ok(b) => match parse_job(&b, &s.opts.limits, tax) {
                     Err(e) => Err(CandidateError::from(&e)),
                     Ok(job) => {
@@ -93,22 +84,12 @@ pub fn run(args: MatchArgs) -> ExitCode {
     if args.json {
         let jobs: Vec<_> = all
             .iter()
-            .map(|c| match &c.outcome {
-                Ok(r) => json!({
-                    "file": c.file,
-                    "title": r.job.title,
-                    "score": r.score,
-                    "rank": c.rank,
-                    "matched": r.matched,
-                    "missing": r.missing,
-                    "knockouts": r.knockouts,
-                    "breakdown": {
-                        "content_match": r.breakdown.content_match.score,
-                        "format_compatibility": r.breakdown.format_compatibility.score,
-                        "sections": r.breakdown.sections.score,
-                    },
-                }),
-                Err(e) => json!({"file": c.file, "score": null, "rank": null, "error": e}),
+            .map(|c| {
+                let mut v = candidate_json(c);
+                if let (Ok(r), Some(obj)) = (&c.outcome, v.as_object_mut()) {
+                    obj.insert("title".into(), json!(r.job.title));
+                }
+                v
             })
             .collect();
         let out = json!({

@@ -3,8 +3,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use atscore_core::{parse_resume, ParseError, ParseOptions, ParsedResume};
-use serde_json::json;
+use atscore_core::{parse_resume, ParseOptions, ParsedResume};
+
+use crate::inputs::{fail, load_aliases, read_bounded, CliError};
 
 #[derive(clap::Args, Debug)]
 pub struct ParseArgs {
@@ -42,67 +43,31 @@ pub fn run(args: ParseArgs) -> ExitCode {
         opts.limits.max_file_bytes = s;
     }
     if let Some(p) = &args.aliases {
-        let loaded = std::fs::read_to_string(p)
-            .map_err(|e| ("io_error", format!("cannot read {}: {e}", p.display())))
-            .and_then(|text| {
-                atscore_core::skills::Taxonomy::with_user_aliases(&text)
-                    .map_err(|e| ("invalid_aliases", format!("{}: {e}", p.display())))
-            });
-        match loaded {
-            Ok(t) => opts.taxonomy = Some(std::sync::Arc::new(t)),
-            Err(e) => return fail(args.json, &name, e.0, &e.1),
+        match load_aliases(p) {
+            Ok(t) => opts.taxonomy = Some(t),
+            Err(e) => return fail(args.json, &name, &e),
         }
     }
     let bytes = match read_bounded(&args.file, opts.limits.max_file_bytes) {
         Ok(b) => b,
-        Err(e) => return fail(args.json, &name, e.0, &e.1),
+        Err(e) => return fail(args.json, &name, &e),
     };
     match parse_resume(&bytes, &opts) {
         Ok(r) => {
             if args.json {
                 match serde_json::to_string_pretty(&r) {
                     Ok(s) => println!("{s}"),
-                    Err(e) => return fail(args.json, &name, "internal", &e.to_string()),
+                    Err(e) => {
+                        return fail(args.json, &name, &CliError::new("internal", e.to_string()))
+                    }
                 }
             } else {
                 print!("{}", human(&r));
             }
             ExitCode::SUCCESS
         }
-        Err(e) => fail(args.json, &name, e.code().as_str(), &e.to_string()),
+        Err(e) => fail(args.json, &name, &e.into()),
     }
-}
-
-/// Read at most `limit + 1` bytes so a huge file is refused without loading it.
-fn read_bounded(path: &PathBuf, limit: usize) -> Result<Vec<u8>, (&'static str, String)> {
-    use std::io::Read;
-    let f = std::fs::File::open(path)
-        .map_err(|e| ("io_error", format!("cannot open {}: {e}", path.display())))?;
-    let mut buf = Vec::new();
-    f.take(limit as u64 + 1)
-        .read_to_end(&mut buf)
-        .map_err(|e| ("io_error", format!("cannot read {}: {e}", path.display())))?;
-    if buf.len() > limit {
-        let size = std::fs::metadata(path)
-            .map(|m| m.len() as usize)
-            .unwrap_or(buf.len());
-        return Err((
-            "too_large",
-            ParseError::TooLarge { size, limit }.to_string(),
-        ));
-    }
-    Ok(buf)
-}
-
-fn fail(json_out: bool, file: &str, code: &str, message: &str) -> ExitCode {
-    eprintln!("error: {file}: {message} ({code})");
-    if json_out {
-        println!(
-            "{}",
-            json!({"file": file, "error": {"code": code, "message": message}})
-        );
-    }
-    ExitCode::from(2)
 }
 
 fn human(r: &ParsedResume) -> String {

@@ -63,10 +63,7 @@ pub fn run(args: RankArgs) -> ExitCode {
         .map(|input| {
             let name = input.name.clone();
             let outcome = match input.load() {
-                Err(e) => Err(CandidateError {
-                    code: e.code.to_string(),
-                    message: e.message,
-                }),
+                Err(e) => Err(CandidateError::from(e)),
                 Ok(bytes) => {
                     let mut opts = s.opts.clone();
                     opts.file_name = Some(name.clone());

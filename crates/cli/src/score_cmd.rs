@@ -4,10 +4,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use atscore_core::parse_resume;
 use atscore_core::score::{score, ScoreReport};
 
-use crate::inputs::{display_name, fail, load_job, read_bounded, ScoringArgs};
+use crate::inputs::{display_name, fail, load_job, load_resume, ScoringArgs};
 
 #[derive(clap::Args, Debug)]
 pub struct ScoreArgs {
@@ -33,15 +32,9 @@ pub fn run(args: ScoreArgs) -> ExitCode {
         Ok(j) => j,
         Err(e) => return fail(args.json, &display_name(&args.job), &e),
     };
-    let bytes = match read_bounded(&args.resume, s.opts.limits.max_file_bytes) {
-        Ok(b) => b,
-        Err(e) => return fail(args.json, &name, &e),
-    };
-    let mut opts = s.opts.clone();
-    opts.file_name = Some(name.clone());
-    let resume = match parse_resume(&bytes, &opts) {
+    let resume = match load_resume(&args.resume, &name, &s) {
         Ok(r) => r,
-        Err(e) => return fail(args.json, &name, &e.into()),
+        Err(e) => return fail(args.json, &name, &e),
     };
     let report = score(&resume, &job, s.taxonomy(), &s.config);
     if args.json {
