@@ -66,7 +66,8 @@ pub struct JobProfile<'a> {
 impl<'a> JobProfile<'a> {
     pub fn new(job: &'a JobDescription) -> JobProfile<'a> {
         let idf = Idf::embedded();
-        let noise: Vec<String> = TITLE_NOISE.iter().flat_map(|w| terms(w)).collect();
+        static NOISE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        let noise = NOISE.get_or_init(|| TITLE_NOISE.iter().flat_map(|w| terms(w)).collect());
         let mut title_terms: Vec<String> = job
             .title
             .as_deref()
@@ -174,55 +175,41 @@ fn score_features_with(
     let mut missing = Vec::new();
     for o in &ev.outcomes {
         let s = &job.job.skills[o.index];
-        match (o.level, &o.implied_by) {
-            (Some(level), None) if o.via_alternative.is_some() => {
-                let alt = o.via_alternative.as_deref().unwrap_or_default();
+        // The resume skill that carries the evidence, and how it matched when not literally.
+        let source = match (o.level, &o.implied_by, &o.via_alternative) {
+            (Some(level), _, Some(alt)) => {
                 let rs = f
                     .skills
                     .get(alt)
                     .or_else(|| f.implied.get(alt).and_then(|i| f.skills.get(&i.by)));
-                matched.push(MatchedSkill {
-                    name: s.name.clone(),
-                    category: s.category.as_str().to_string(),
-                    importance: s.importance,
-                    credit: report::r3(o.credit),
-                    evidence_level: level,
-                    matched_as: rs.map(|r| r.matched_as.clone()).unwrap_or_default(),
-                    via: Some(format!("{alt}, accepted as an alternative to {}", s.name)),
-                    sections: rs.map(|r| r.sections.clone()).unwrap_or_default(),
-                    evidence: rs.map(|r| r.evidence.clone()).unwrap_or_default(),
-                });
+                let via = format!("{alt}, accepted as an alternative to {}", s.name);
+                Some((level, rs, Some(via)))
             }
-            (Some(level), None) => {
-                let rs = &f.skills[&s.name];
-                let via = (!rs.matched_as.eq_ignore_ascii_case(&s.name))
-                    .then(|| format!("{} → {}", rs.matched_as, s.name));
-                matched.push(MatchedSkill {
-                    name: s.name.clone(),
-                    category: s.category.as_str().to_string(),
-                    importance: s.importance,
-                    credit: report::r3(o.credit),
-                    evidence_level: level,
-                    matched_as: rs.matched_as.clone(),
-                    via,
-                    sections: rs.sections.clone(),
-                    evidence: rs.evidence.clone(),
-                });
+            (Some(level), Some(by), None) => {
+                let via = format!("{by} implies {}", s.name);
+                Some((level, f.skills.get(by), Some(via)))
             }
-            (Some(level), Some(by)) => {
-                let rs = &f.skills[by];
-                matched.push(MatchedSkill {
-                    name: s.name.clone(),
-                    category: s.category.as_str().to_string(),
-                    importance: s.importance,
-                    credit: report::r3(o.credit),
-                    evidence_level: level,
-                    matched_as: rs.matched_as.clone(),
-                    via: Some(format!("{by} implies {}", s.name)),
-                    sections: rs.sections.clone(),
-                    evidence: rs.evidence.clone(),
-                });
+            (Some(level), None, None) => {
+                let rs = f.skills.get(&s.name);
+                let via = rs
+                    .filter(|r| !r.matched_as.eq_ignore_ascii_case(&s.name))
+                    .map(|r| format!("{} → {}", r.matched_as, s.name));
+                Some((level, rs, via))
             }
+            _ => None,
+        };
+        match source {
+            Some((level, rs, via)) => matched.push(MatchedSkill {
+                name: s.name.clone(),
+                category: s.category.as_str().to_string(),
+                importance: s.importance,
+                credit: report::r3(o.credit),
+                evidence_level: level,
+                matched_as: rs.map(|r| r.matched_as.clone()).unwrap_or_default(),
+                via,
+                sections: rs.map(|r| r.sections.clone()).unwrap_or_default(),
+                evidence: rs.map(|r| r.evidence.clone()).unwrap_or_default(),
+            }),
             _ => missing.push(MissingSkill {
                 name: s.name.clone(),
                 category: s.category.as_str().to_string(),

@@ -7,6 +7,11 @@ use super::JobProfile;
 use crate::sections::SectionKind;
 use crate::terms::terms;
 
+/// Share of bullets with a number that earns full marks.
+pub(crate) const QUANTIFIED_FULL: f64 = 0.3;
+/// Share of bullets opening with an action verb that earns full marks.
+pub(crate) const ACTION_VERBS_FULL: f64 = 0.5;
+
 struct Checks {
     section: &'static str,
     list: Vec<SectionCheck>,
@@ -237,7 +242,7 @@ fn experience(f: &ResumeFeatures, job: &JobProfile) -> Checks {
     }
     c.add(
         "quantified_results",
-        share(e.quantified, e.bullets) / 0.3,
+        share(e.quantified, e.bullets) / QUANTIFIED_FULL,
         15.0,
         format!(
             "{} of {} bullets carry a number (30% for full marks)",
@@ -246,7 +251,7 @@ fn experience(f: &ResumeFeatures, job: &JobProfile) -> Checks {
     );
     c.add(
         "action_verbs",
-        share(e.action_verbs, e.bullets) / 0.5,
+        share(e.action_verbs, e.bullets) / ACTION_VERBS_FULL,
         15.0,
         format!(
             "{} of {} bullets open with an action verb (50% for full marks)",

@@ -3,22 +3,30 @@
 //! guessed numbers). Skill suggestions are conditional: only add what you have really done.
 
 use super::config::ScoreConfig;
-use super::features::{EvidenceLevel, ResumeFeatures, ResumeSkill};
+use super::features::{EvidenceLevel, ExperienceStats, ResumeFeatures, ResumeSkill};
 use super::format::{penalty_codes, waive, PENALTIES};
 use super::report::{r1, Suggestion};
+use super::sections::{ACTION_VERBS_FULL, QUANTIFIED_FULL};
 use super::{evaluate, Evaluation, JobProfile};
 use crate::job::Importance;
 use crate::sections::SectionKind;
 use crate::terms::{terms, Idf, TermVector};
 
+/// Which bullet counter of the experience a check reads.
+type BulletCount = fn(&mut ExperienceStats) -> &mut usize;
+
 /// At most this many suggestions are returned (best first).
 const MAX_SUGGESTIONS: usize = 12;
 
+/// The features with `name` evidenced at `level`. `new_words`: the change writes the skill's
+/// name into the prose (a missing or only-implied skill), so its terms join the text; a skill
+/// already written in the resume keeps the text as it is.
 fn with_skill(
     f: &ResumeFeatures,
     name: &str,
     category: &str,
     level: EvidenceLevel,
+    new_words: bool,
 ) -> ResumeFeatures {
     let mut g = f.clone();
     let section = match level {
@@ -38,7 +46,9 @@ fn with_skill(
         e.sections.push(section);
     }
     g.implied.remove(name);
-    g.terms.extend(terms(name));
+    if new_words {
+        g.terms.extend(terms(name));
+    }
     g
 }
 
@@ -52,13 +62,10 @@ pub(crate) fn suggestions(
 ) -> Vec<Suggestion> {
     let idf = Idf::embedded();
     let mut out: Vec<Suggestion> = Vec::new();
-    let mut push = |code: &str,
-                    message: String,
-                    skill: Option<String>,
-                    g: &ResumeFeatures,
-                    same_terms: bool| {
+    let mut push = |code: &str, message: String, skill: Option<String>, g: &ResumeFeatures| {
+        // What-ifs only ever add terms: rebuild the term vector only when they did.
         let v;
-        let vec = if same_terms {
+        let vec = if g.terms.len() == f.terms.len() {
             vector
         } else {
             v = TermVector::new(&g.terms, idf);
@@ -85,7 +92,7 @@ pub(crate) fn suggestions(
         let cat = s.category.as_str();
         match (o.level, &o.implied_by) {
             (None, _) => {
-                let g = with_skill(f, &s.name, cat, EvidenceLevel::Used);
+                let g = with_skill(f, &s.name, cat, EvidenceLevel::Used, true);
                 push(
                     "add_skill",
                     format!(
@@ -94,11 +101,10 @@ pub(crate) fn suggestions(
                     ),
                     Some(s.name.clone()),
                     &g,
-                    false,
                 );
             }
             (Some(_), Some(by)) => {
-                let g = with_skill(f, &s.name, cat, EvidenceLevel::Used);
+                let g = with_skill(f, &s.name, cat, EvidenceLevel::Used, true);
                 push(
                     "name_skill",
                     format!(
@@ -107,11 +113,10 @@ pub(crate) fn suggestions(
                     ),
                     Some(s.name.clone()),
                     &g,
-                    false,
                 );
             }
             (Some(level), None) if level < EvidenceLevel::Used => {
-                let g = with_skill(f, &s.name, cat, EvidenceLevel::Used);
+                let g = with_skill(f, &s.name, cat, EvidenceLevel::Used, false);
                 let where_ = if level == EvidenceLevel::Listed {
                     "only in your skills list"
                 } else {
@@ -125,7 +130,6 @@ pub(crate) fn suggestions(
                     ),
                     Some(s.name.clone()),
                     &g,
-                    true,
                 );
             }
             _ => {}
@@ -141,7 +145,7 @@ pub(crate) fn suggestions(
             .find(|p| p.0 == code)
             .map(|p| p.2)
             .unwrap_or("");
-        push(&format!("fix_{code}"), fix.to_string(), None, &g, true);
+        push(&format!("fix_{code}"), fix.to_string(), None, &g);
     }
 
     // Sections.
@@ -175,33 +179,33 @@ pub(crate) fn suggestions(
             format!("Add a 2–3 line summary naming {role} and {skills}."),
             None,
             &g,
-            true,
         );
     }
     let e = &f.experience;
-    if e.bullets > 0 && (e.quantified as f64) < 0.3 * e.bullets as f64 {
-        let need = ((0.3 * e.bullets as f64).ceil() as usize).saturating_sub(e.quantified);
-        let mut g = f.clone();
-        g.experience.quantified += need;
-        push(
+    // Bullet checks: how many more bullets reach full marks.
+    let bullet_checks: [(&str, f64, BulletCount, &str); 2] = [
+        (
             "quantify_results",
-            format!("Add a number (%, time, money, users, team size) to {need} more experience bullet(s)."),
-            None,
-            &g,
-            true,
-        );
-    }
-    if e.bullets > 0 && (e.action_verbs as f64) < 0.5 * e.bullets as f64 {
-        let need = ((0.5 * e.bullets as f64).ceil() as usize).saturating_sub(e.action_verbs);
-        let mut g = f.clone();
-        g.experience.action_verbs += need;
-        push(
+            QUANTIFIED_FULL,
+            |x| &mut x.quantified,
+            "Add a number (%, time, money, users, team size) to {n} more experience bullet(s).",
+        ),
+        (
             "action_verbs",
-            format!("Open {need} more bullet(s) with an action verb (Led, Built, Cut, Launched) instead of \"Responsible for\"."),
-            None,
-            &g,
-            true,
-        );
+            ACTION_VERBS_FULL,
+            |x| &mut x.action_verbs,
+            "Open {n} more bullet(s) with an action verb (Led, Built, Cut, Launched) instead of \"Responsible for\".",
+        ),
+    ];
+    for (code, full, count, message) in bullet_checks {
+        let mut g = f.clone();
+        let have = *count(&mut g.experience);
+        let target = (full * e.bullets as f64).ceil() as usize;
+        if e.bullets > 0 && have < target {
+            *count(&mut g.experience) = target;
+            let message = message.replace("{n}", &(target - have).to_string());
+            push(code, message, None, &g);
+        }
     }
     if e.entries > 0 && e.dated < e.entries {
         let mut g = f.clone();
@@ -214,7 +218,6 @@ pub(crate) fn suggestions(
             ),
             None,
             &g,
-            true,
         );
     }
     if !f.has_skills_section {
@@ -225,7 +228,6 @@ pub(crate) fn suggestions(
             "Add a Skills section listing the tools and methods you use.".into(),
             None,
             &g,
-            true,
         );
     }
     for (field, missing, what) in [
@@ -247,7 +249,6 @@ pub(crate) fn suggestions(
                 format!("Add {what} to the top of the resume."),
                 None,
                 &g,
-                true,
             );
         }
     }
