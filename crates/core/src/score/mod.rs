@@ -226,7 +226,7 @@ fn score_features_with(
         .count();
     if matched.len() >= 5 && listed_only * 5 >= matched.len() * 4 {
         warnings.push(format!(
-            "{listed_only} of the {} job skills found appear only in a skills list, never in a role              or project: listed skills earn {:.0}% of the credit of skills shown in use",
+            "{listed_only} of the {} job skills found appear only in a skills list, never in a role or project: listed skills earn {:.0}% of the credit of skills shown in use",
             matched.len(),
             cfg.credit_listed * 100.0
         ));
