@@ -886,28 +886,22 @@ pub(crate) fn segment(lines: &[Line]) -> Vec<Unit> {
         let label_like = t.trim_end_matches([':', '：', ' ']).len() < t.len()
             || !t.contains(':') && !t.ends_with('.');
         if label_like && (!l.list_item || typo) {
-            if let Some(k) = heading_kind(t, typo) {
+            let line_heading = match heading_kind(t, typo) {
                 // An H1 is the title, unless it is exactly a heading phrase.
-                let is_title = l.heading_level == Some(1)
-                    && heading_kind(t, false).is_none()
-                    && units.is_empty();
-                if !is_title {
-                    kind = k;
-                    heading = Some(strip_decor(t).to_string());
-                    units.push(Unit {
-                        text: t.to_string(),
-                        kind,
-                        heading: heading.clone(),
-                        line: li,
-                        piece: 0,
-                        is_heading: true,
-                        list_item: false,
-                    });
-                    continue;
+                Some(_)
+                    if l.heading_level == Some(1)
+                        && heading_kind(t, false).is_none()
+                        && units.is_empty() =>
+                {
+                    None
                 }
-            } else if l.heading_level.is_some_and(|h| h >= 2) {
+                Some(k) => Some(k),
                 // An unknown heading ("The team", "Tech stack").
-                kind = K::Other;
+                None if l.heading_level.is_some_and(|h| h >= 2) => Some(K::Other),
+                None => None,
+            };
+            if let Some(k) = line_heading {
+                kind = k;
                 heading = Some(strip_decor(t).to_string());
                 units.push(Unit {
                     text: t.to_string(),
