@@ -43,16 +43,21 @@ fn json_of(out: &Output) -> Value {
     })
 }
 
-fn score_json(resume: &Path, extra: &[&str]) -> Value {
-    let mut args = args!["score", resume, "--job", job(), "--json"];
-    args.extend(extra.iter().map(std::ffi::OsString::from));
-    let out = run(&args);
+/// Run a command that must succeed and print JSON.
+fn run_json(args: &[std::ffi::OsString]) -> Value {
+    let out = run(args);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
     json_of(&out)
+}
+
+fn score_json(resume: &Path, extra: &[&str]) -> Value {
+    let mut args = args!["score", resume, "--job", job(), "--json"];
+    args.extend(extra.iter().map(std::ffi::OsString::from));
+    run_json(&args)
 }
 
 fn names(v: &Value, key: &str) -> Vec<String> {
@@ -211,13 +216,7 @@ fn junior_candidate_gets_knockouts_and_honest_suggestions() {
 fn rank_json(files: &[PathBuf]) -> Value {
     let mut args = args!["rank", "--job", job(), "--json"];
     args.extend(files.iter().map(std::ffi::OsString::from));
-    let out = run(&args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    json_of(&out)
+    run_json(&args)
 }
 
 fn rank_of(v: &Value, file_suffix: &str) -> u64 {
