@@ -6,6 +6,8 @@
 //! Terraform, JavaScript, communication) and only check membership, so they hold when the
 //! taxonomy grows.
 
+mod support;
+
 use atscore_core::entities::education::DegreeLevel;
 use atscore_core::job::{
     analyze_job, parse_job_text, EmploymentType, Importance, JobDescription, JobSectionKind,
@@ -405,79 +407,38 @@ fn analyze_document_directly() {
     assert_eq!(j.boilerplate, vec!["Benefits", "Python lunch club"]);
 }
 
-/// Minimal CSV reader (quoted fields, doubled quotes) for the vacancies sample.
-fn read_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, '\r') => {}
-            (false, c) => field.push(c),
-        }
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    rows
-}
-
 /// The five public vacancies (GPL, evaluation only: read from ../shared at run time, never
 /// copied into the repository). Fails under CI=true when the file is missing.
 #[test]
 fn vacancies_sample() {
-    let path = std::env::var("ATSCORE_VACANCIES").unwrap_or_else(|_| {
-        format!(
-            "{}/../../../shared/data/vacancy-resume-matching/5_vacancies.csv",
-            env!("CARGO_MANIFEST_DIR")
-        )
-    });
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("vacancies sample missing under CI: {path}");
-        }
-        eprintln!("SKIPPED vacancies_sample: {path} not found (set ATSCORE_VACANCIES)");
+    let Some(data) = support::require_data_dir() else {
         return;
     };
-    let rows = read_csv(&text);
-    let header = &rows[0];
+    let path = data.join("vacancy-resume-matching/5_vacancies.csv");
+    let mut rdr = csv::Reader::from_path(&path)
+        .unwrap_or_else(|e| panic!("vacancies sample {}: {e}", path.display()));
+    let header = rdr.headers().expect("header").clone();
     let col = |name: &str| header.iter().position(|h| h == name).expect("column");
     let (desc, title) = (col("job_description"), col("job_title"));
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.expect("row")).collect();
     let mut inferred_titles = 0;
-    for row in &rows[1..] {
-        if row.len() <= desc.max(title) {
-            continue;
-        }
+    for row in &rows {
+        let (row_title, row_desc) = (&row[title], &row[desc]);
         // As posted: the title line, then the description.
-        let posted = format!("{}\n{}", row[title], row[desc]);
+        let posted = format!("{}\n{}", row_title, row_desc);
         let j = jd(&posted);
-        assert_eq!(j.title.as_deref(), Some(row[title].trim()), "title");
+        assert_eq!(j.title.as_deref(), Some(row_title.trim()), "title");
         assert!(
             !j.responsibilities.is_empty(),
             "{}: no responsibilities",
-            row[title]
+            row_title
         );
         assert!(
             j.sections
                 .iter()
                 .any(|s| s.kind == JobSectionKind::Requirements),
             "{}: no requirements section in {:?}",
-            row[title],
+            row_title,
             j.sections
                 .iter()
                 .map(|s| (s.kind, s.heading.clone()))
@@ -494,20 +455,20 @@ fn vacancies_sample() {
             assert!(
                 !j.text.contains(gone),
                 "{}: {gone:?} left in text",
-                row[title]
+                row_title
             );
         }
         if std::env::var("JOB_DEBUG").is_ok() {
             eprintln!("TEXT {}\nBOILER {:?}\n", j.text, j.boilerplate);
         }
         // The description alone: a title inferred from the text where it names one.
-        let alone = jd(&row[desc]);
+        let alone = jd(row_desc);
         if alone.title.is_some() {
             inferred_titles += 1;
         }
         eprintln!(
             "{:40} | inferred {:?} | years {:?} | degree {:?} | {} resp | {} boilerplate | req {:?} | pref {:?}",
-            row[title],
+            row_title,
             alone.title,
             j.min_years,
             j.degree,
@@ -517,7 +478,7 @@ fn vacancies_sample() {
             preferred(&j)
         );
         if tax().len() > 100 {
-            assert!(!j.skills.is_empty(), "{}: no skills", row[title]);
+            assert!(!j.skills.is_empty(), "{}: no skills", row_title);
         }
     }
     assert!(

@@ -1,29 +1,16 @@
 //! The committed `crates/core/data/taxonomy.tsv` is exactly what the generator makes from
 //! `../shared/data` (skipped with a message when the data is absent; required under `CI=true`).
 
-use std::path::PathBuf;
+mod support;
 
 use atscore_core::skills::build::{build_taxonomy, Sources, ALIASES_TSV, PRUNE_TXT};
 use atscore_core::skills::taxonomy::TAXONOMY_TSV;
 
-fn data_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
-    if dir.join("esco-en-v1.1.1/esco_skills_en.tsv").exists() {
-        return Some(dir);
-    }
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!(
-            "taxonomy source data not found at {} (required under CI=true)",
-            dir.display()
-        );
-    }
-    eprintln!("SKIP: taxonomy source data not found at {}", dir.display());
-    None
-}
-
 #[test]
 fn committed_taxonomy_matches_the_generator() {
-    let Some(dir) = data_dir() else { return };
+    let Some(dir) = support::require_data_dir() else {
+        return;
+    };
     let read =
         |p: &str| std::fs::read_to_string(dir.join(p)).unwrap_or_else(|e| panic!("{p}: {e}"));
     let (en, fr, es, onet, ling) = (
