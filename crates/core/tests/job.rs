@@ -526,3 +526,11 @@ proptest! {
         prop_assert!(j.skills.iter().all(|s| !s.evidence.is_empty()));
     }
 }
+
+/// Found by `never_panics_on_fragments`: "İ" lower-cases to one byte more, which used to shift
+/// the offsets of the Title-Case heading search into the middle of a 4-byte character.
+#[test]
+fn dotted_capital_i_before_a_heading_phrase_does_not_panic() {
+    let j = jd("İRequirements:PythonWhat You Will Be Doing𞗐Ƛ");
+    assert!(j.text.contains("Python"), "{:?}", j.text);
+}

@@ -604,8 +604,10 @@ fn find_labels(text: &str) -> Vec<Label> {
         }
     }
     // 2. Distinctive headings in Title Case or followed by " - " (no colon).
-    let lower = text.to_lowercase();
-    if lower.len() == text.len() {
+    // ASCII folding keeps byte offsets identical to `text` (the phrases are ASCII);
+    // `to_lowercase` does not ("İ" grows a byte, so equal lengths do not mean equal offsets).
+    let lower = text.to_ascii_lowercase();
+    {
         for p in RUN_PHRASES {
             let mut from = 0;
             while let Some(i) = lower.get(from..).and_then(|t| t.find(p)) {
