@@ -2,12 +2,12 @@
 //! evidence, the page, and a concrete fix. Computed from the extractor's [`FormatFacts`] and
 //! the parsed contact block.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::document::{Document, FormatFacts};
 
 /// One finding with its evidence.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FindingDetail {
     /// Stable code: `has_tables`, `has_columns`, `has_images`, `text_boxes`, `contact_in_header`,
     /// `image_only`, `hidden_text`, `unmappable_fonts`, `icon_glyphs`.
@@ -21,7 +21,7 @@ pub struct FindingDetail {
 }
 
 /// The format findings of a resume (stable `atscore parse --json` contract).
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Findings {
     pub has_tables: bool,
     pub has_columns: bool,

@@ -1,7 +1,7 @@
 //! The parsed resume: the stable `atscore parse --json` contract (fields are added, never
 //! renamed or removed).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::entities::certifications::Certification;
 use crate::entities::contact::Contact;
@@ -12,7 +12,7 @@ use crate::findings::Findings;
 use crate::sections::SectionKind;
 
 /// A section of the resume with its text.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SectionText {
     pub kind: SectionKind,
     /// The heading as written ("Work History"); `null` for the header block.
@@ -21,7 +21,7 @@ pub struct SectionText {
 }
 
 /// A skill found in the resume by the skills matcher.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SkillHit {
     /// Canonical name ("Kubernetes").
     pub name: String,
@@ -35,7 +35,7 @@ pub struct SkillHit {
 }
 
 /// Everything atscore reads from one resume.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ParsedResume {
     /// File name as given by the caller (never used to detect the format).
     pub file: Option<String>,

@@ -9,14 +9,14 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::document::Line;
 use crate::normalize::strip_bullet;
 use crate::sections::{classify_heading, fold, inline_heading};
 
 /// One certification.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Certification {
     pub name: String,
     pub issuer: Option<String>,

@@ -20,14 +20,14 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::document::{Line, Region};
 use crate::normalize::is_cjk;
 use crate::sections::{classify_heading, fold};
 
 /// Contact details of the candidate.
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Contact {
     pub name: Option<String>,
     pub email: Option<String>,

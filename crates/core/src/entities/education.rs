@@ -8,14 +8,14 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::dates::YearMonth;
 use super::experience::{segment, split_segments, EntryKind, RawEntry};
 use crate::document::Line;
 
 /// Level of a degree, ordered from lowest to highest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DegreeLevel {
     HighSchool,
@@ -27,7 +27,7 @@ pub enum DegreeLevel {
 }
 
 /// One education entry.
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct EducationEntry {
     /// The degree as written ("Bachelor of Science", "B.S.", "PhD").
     pub degree: Option<String>,

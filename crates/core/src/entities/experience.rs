@@ -13,14 +13,14 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::dates::{find_date_ranges, find_dates, YearMonth};
 use crate::document::{Line, Region};
 use crate::normalize::strip_bullet;
 
 /// One job (or internship, volunteer position…).
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct ExperienceEntry {
     pub title: Option<String>,
     pub company: Option<String>,

@@ -9,7 +9,7 @@
 //!
 //! Certifications live in [`crate::entities::certifications`]; they are re-exported here.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::document::Line;
 use crate::normalize::strip_bullet;
@@ -18,7 +18,7 @@ use crate::sections::{classify_heading, fold, inline_heading};
 pub use super::certifications::{parse_certifications, split_certification, Certification};
 
 /// A spoken language and its level as written.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SpokenLanguage {
     /// English name of the language ("Spanish").
     pub language: String,

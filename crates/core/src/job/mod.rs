@@ -24,7 +24,7 @@ pub mod title;
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::entities::education::DegreeLevel;
 use crate::parse::extract_document;
@@ -38,7 +38,7 @@ use cues::CueKind;
 use segments::Unit;
 
 /// How much the job wants a skill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Importance {
     Required,

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::entities::education::DegreeLevel;
 use crate::resume::ParsedResume;
@@ -14,7 +14,7 @@ use crate::skills::Taxonomy;
 use crate::terms::terms;
 
 /// How strongly a resume evidences a skill (ordered: `Listed` < `Mentioned` < `Used`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceLevel {
     /// Only in a skills block (or interests/languages lists).

@@ -2,13 +2,13 @@
 //! then by file name, so the order is the same on every run. Unreadable files stay in the
 //! list (after the ranked ones) with their error.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::report::ScoreReport;
 use crate::ParseError;
 
 /// Why a candidate could not be scored.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CandidateError {
     pub code: String,
     pub message: String,

@@ -2,7 +2,7 @@
 //! renamed or removed). Numbers are rounded to one decimal (scores) or three (ratios) so the
 //! same inputs print the same bytes.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::features::EvidenceLevel;
 use crate::entities::education::DegreeLevel;
@@ -11,7 +11,7 @@ use crate::sections::SectionKind;
 use crate::skills::matcher::Evidence;
 
 /// The job as the score read it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JobSummary {
     pub title: Option<String>,
     pub required: Vec<String>,
@@ -23,7 +23,7 @@ pub struct JobSummary {
 }
 
 /// Content match: skill coverage and text similarity.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContentBreakdown {
     pub score: f64,
     pub weight: f64,
@@ -37,7 +37,7 @@ pub struct ContentBreakdown {
 }
 
 /// One format penalty with its evidence and fix.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Penalty {
     pub code: String,
     pub points: f64,
@@ -46,7 +46,7 @@ pub struct Penalty {
 }
 
 /// Format compatibility: 100 minus the penalties.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FormatBreakdown {
     pub score: f64,
     pub weight: f64,
@@ -54,7 +54,7 @@ pub struct FormatBreakdown {
 }
 
 /// One check of a section score.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SectionCheck {
     pub section: String,
     pub check: String,
@@ -64,7 +64,7 @@ pub struct SectionCheck {
 }
 
 /// Section scores (each 0–100) and their mean.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SectionBreakdown {
     pub score: f64,
     pub weight: f64,
@@ -77,7 +77,7 @@ pub struct SectionBreakdown {
 }
 
 /// The three sub-scores.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Breakdown {
     pub content_match: ContentBreakdown,
     pub format_compatibility: FormatBreakdown,
@@ -85,7 +85,7 @@ pub struct Breakdown {
 }
 
 /// A job skill the resume evidences.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MatchedSkill {
     pub name: String,
     pub category: String,
@@ -102,7 +102,7 @@ pub struct MatchedSkill {
 }
 
 /// A job skill the resume does not show.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MissingSkill {
     pub name: String,
     pub category: String,
@@ -112,7 +112,7 @@ pub struct MissingSkill {
 }
 
 /// A hard requirement the resume does not meet (shown, filterable; it does not zero the score).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Knockout {
     /// `missing_required_skill`, `years_below_minimum`, `degree_below_minimum`.
     pub code: String,
@@ -121,7 +121,7 @@ pub struct Knockout {
 }
 
 /// A concrete change with its effect, computed by scoring the changed resume again.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Suggestion {
     pub code: String,
     pub message: String,
@@ -131,7 +131,7 @@ pub struct Suggestion {
 }
 
 /// The full score of one resume against one job.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScoreReport {
     pub scoring_version: String,
     pub taxonomy_version: String,

@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::build::{push_normalized, CaseRule, Form};
 use super::context::{self, RULES};
@@ -34,7 +34,7 @@ pub struct SkillMatch {
 }
 
 /// Where a skill was seen: the section and a snippet around the mention.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     pub section: SectionKind,
     /// The sentence or line around the mention (at most ~160 characters).
