@@ -8,6 +8,7 @@ use crate::document::{Document, FormatFacts};
 
 /// One finding with its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FindingDetail {
     /// Stable code: `has_tables`, `has_columns`, `has_images`, `text_boxes`, `contact_in_header`,
     /// `image_only`, `hidden_text`, `unmappable_fonts`, `icon_glyphs`.
@@ -22,6 +23,7 @@ pub struct FindingDetail {
 
 /// The format findings of a resume (stable `atscore parse --json` contract).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Findings {
     pub has_tables: bool,
     pub has_columns: bool,

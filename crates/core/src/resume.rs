@@ -13,6 +13,7 @@ use crate::sections::SectionKind;
 
 /// A section of the resume with its text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SectionText {
     pub kind: SectionKind,
     /// The heading as written ("Work History"); `null` for the header block.
@@ -22,6 +23,7 @@ pub struct SectionText {
 
 /// A skill found in the resume by the skills matcher.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SkillHit {
     /// Canonical name ("Kubernetes").
     pub name: String,
@@ -36,6 +38,7 @@ pub struct SkillHit {
 
 /// Everything atscore reads from one resume.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ParsedResume {
     /// File name as given by the caller (never used to detect the format).
     pub file: Option<String>,
@@ -57,4 +60,59 @@ pub struct ParsedResume {
     pub skills: Vec<SkillHit>,
     pub findings: Findings,
     pub warnings: Vec<String>,
+}
+
+#[cfg(all(test, feature = "openapi"))]
+mod openapi_tests {
+    use utoipa::ToSchema;
+
+    use super::*;
+
+    fn json<T: ToSchema>() -> String {
+        serde_json::to_string(&T::schema()).unwrap()
+    }
+
+    #[test]
+    fn parsed_resume_schema_has_the_contract_fields() {
+        let s = json::<ParsedResume>();
+        for p in [
+            "\"skills\"",
+            "\"findings\"",
+            "\"years_of_experience\"",
+            "\"contact\"",
+        ] {
+            assert!(s.contains(p), "{p} missing from {s}");
+        }
+        // nested types are components, collected with their own dependencies
+        let mut all = Vec::new();
+        ParsedResume::schemas(&mut all);
+        let names: Vec<&str> = all.iter().map(|(n, _)| n.as_str()).collect();
+        for n in [
+            "Findings",
+            "FindingDetail",
+            "SkillHit",
+            "Evidence",
+            "YearMonth",
+            "DegreeLevel",
+        ] {
+            assert!(names.contains(&n), "{n} not among {names:?}");
+        }
+    }
+
+    #[test]
+    fn schemas_follow_the_serde_renames() {
+        // `rename_all = "snake_case"` on the enums
+        let kinds = json::<SectionKind>();
+        assert!(kinds.contains("\"experience\""), "{kinds}");
+        assert!(!kinds.contains("\"Experience\""), "{kinds}");
+        let level = json::<crate::entities::education::DegreeLevel>();
+        assert!(level.contains("\"high_school\""), "{level}");
+        // a custom serde form: YearMonth is a string
+        let ym = json::<crate::entities::dates::YearMonth>();
+        assert!(ym.contains("\"type\":\"string\""), "{ym}");
+        // `#[serde(skip)]` fields are not in the schema
+        let job_skill = json::<crate::job::JobSkill>();
+        assert!(job_skill.contains("\"matched_as\""), "{job_skill}");
+        assert!(!job_skill.contains("\"id\""), "{job_skill}");
+    }
 }

@@ -47,6 +47,7 @@ use crate::normalize::strip_bullet;
 
 /// Canonical section kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SectionKind {
     Contact,

@@ -17,6 +17,7 @@ use crate::sections::{classify_heading, fold, inline_heading};
 
 /// One certification.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Certification {
     pub name: String,
     pub issuer: Option<String>,

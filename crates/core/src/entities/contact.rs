@@ -28,6 +28,7 @@ use crate::sections::{classify_heading, fold};
 
 /// Contact details of the candidate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Contact {
     pub name: Option<String>,
     pub email: Option<String>,

@@ -114,6 +114,22 @@ impl<'de> Deserialize<'de> for YearMonth {
     }
 }
 
+/// OpenAPI: a string, `"2020"` or `"2020-01"` (the serde form above).
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for YearMonth {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some(r"^\d{4}(-(0[1-9]|1[0-2]))?$"))
+            .description(Some("A year (`2020`) or a year and month (`2020-01`)."))
+            .examples(["2020-01"])
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for YearMonth {}
+
 /// A date range found in a string.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DateRange {

@@ -16,6 +16,7 @@ use crate::document::Line;
 
 /// Level of a degree, ordered from lowest to highest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DegreeLevel {
     HighSchool,
@@ -28,6 +29,7 @@ pub enum DegreeLevel {
 
 /// One education entry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EducationEntry {
     /// The degree as written ("Bachelor of Science", "B.S.", "PhD").
     pub degree: Option<String>,

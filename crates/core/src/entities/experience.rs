@@ -21,6 +21,7 @@ use crate::normalize::strip_bullet;
 
 /// One job (or internship, volunteer position…).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ExperienceEntry {
     pub title: Option<String>,
     pub company: Option<String>,

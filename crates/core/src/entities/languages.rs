@@ -19,6 +19,7 @@ pub use super::certifications::{parse_certifications, split_certification, Certi
 
 /// A spoken language and its level as written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SpokenLanguage {
     /// English name of the language ("Spanish").
     pub language: String,

@@ -39,6 +39,7 @@ use segments::Unit;
 
 /// How much the job wants a skill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Importance {
     Required,
@@ -47,6 +48,7 @@ pub enum Importance {
 
 /// A skill the job asks for.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct JobSkill {
     #[serde(skip)]
     pub id: SkillId,
@@ -72,6 +74,7 @@ pub struct JobSkill {
 
 /// A job description, analysed.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct JobDescription {
     pub title: Option<String>,
     /// Required skills, then preferred ones; each skill once (required wins).
@@ -107,6 +110,7 @@ pub struct JobDescription {
 
 /// A section of the job description.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct JobSection {
     pub kind: JobSectionKind,
     /// The heading as written (no trailing colon); `None` for the text before any heading.
@@ -117,6 +121,7 @@ pub struct JobSection {
 
 /// A years-of-experience requirement ("3-5 years of experience with Python").
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct YearsRequirement {
     /// The lower bound ("3-5 years" → 3).
     pub years: f64,

@@ -16,6 +16,7 @@ use crate::sections::fold;
 
 /// What a section of a job description is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum JobSectionKind {
     /// Text before the first heading (often the title and a pitch).

@@ -15,6 +15,7 @@ use crate::document::Line;
 
 /// How senior the position is (from the title).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Seniority {
     Intern,
@@ -28,6 +29,7 @@ pub enum Seniority {
 
 /// The kind of contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EmploymentType {
     FullTime,

@@ -15,6 +15,7 @@ use crate::terms::terms;
 
 /// How strongly a resume evidences a skill (ordered: `Listed` < `Mentioned` < `Used`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceLevel {
     /// Only in a skills block (or interests/languages lists).

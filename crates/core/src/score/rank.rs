@@ -9,6 +9,7 @@ use crate::ParseError;
 
 /// Why a candidate could not be scored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CandidateError {
     pub code: String,
     pub message: String,

@@ -12,6 +12,7 @@ use crate::skills::matcher::Evidence;
 
 /// The job as the score read it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct JobSummary {
     pub title: Option<String>,
     pub required: Vec<String>,
@@ -24,6 +25,7 @@ pub struct JobSummary {
 
 /// Content match: skill coverage and text similarity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ContentBreakdown {
     pub score: f64,
     pub weight: f64,
@@ -38,6 +40,7 @@ pub struct ContentBreakdown {
 
 /// One format penalty with its evidence and fix.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Penalty {
     pub code: String,
     pub points: f64,
@@ -47,6 +50,7 @@ pub struct Penalty {
 
 /// Format compatibility: 100 minus the penalties.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FormatBreakdown {
     pub score: f64,
     pub weight: f64,
@@ -55,6 +59,7 @@ pub struct FormatBreakdown {
 
 /// One check of a section score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SectionCheck {
     pub section: String,
     pub check: String,
@@ -65,6 +70,7 @@ pub struct SectionCheck {
 
 /// Section scores (each 0–100) and their mean.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SectionBreakdown {
     pub score: f64,
     pub weight: f64,
@@ -78,6 +84,7 @@ pub struct SectionBreakdown {
 
 /// The three sub-scores.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Breakdown {
     pub content_match: ContentBreakdown,
     pub format_compatibility: FormatBreakdown,
@@ -86,6 +93,7 @@ pub struct Breakdown {
 
 /// A job skill the resume evidences.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MatchedSkill {
     pub name: String,
     pub category: String,
@@ -103,6 +111,7 @@ pub struct MatchedSkill {
 
 /// A job skill the resume does not show.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MissingSkill {
     pub name: String,
     pub category: String,
@@ -113,6 +122,7 @@ pub struct MissingSkill {
 
 /// A hard requirement the resume does not meet (shown, filterable; it does not zero the score).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Knockout {
     /// `missing_required_skill`, `years_below_minimum`, `degree_below_minimum`.
     pub code: String,
@@ -122,6 +132,7 @@ pub struct Knockout {
 
 /// A concrete change with its effect, computed by scoring the changed resume again.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Suggestion {
     pub code: String,
     pub message: String,
@@ -132,6 +143,7 @@ pub struct Suggestion {
 
 /// The full score of one resume against one job.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ScoreReport {
     pub scoring_version: String,
     pub taxonomy_version: String,
@@ -155,4 +167,31 @@ pub fn r1(x: f64) -> f64 {
 /// Round to three decimals (ratios).
 pub fn r3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
+}
+
+#[cfg(all(test, feature = "openapi"))]
+mod openapi_tests {
+    use utoipa::PartialSchema;
+
+    use super::*;
+
+    #[test]
+    fn score_report_schema_has_the_contract_fields() {
+        let s = serde_json::to_string(&ScoreReport::schema()).unwrap();
+        for p in [
+            "\"breakdown\"",
+            "\"matched\"",
+            "\"missing\"",
+            "\"knockouts\"",
+        ] {
+            assert!(s.contains(p), "{p} missing from {s}");
+        }
+        let level = serde_json::to_string(&EvidenceLevel::schema()).unwrap();
+        assert!(level.contains("\"mentioned\""), "{level}");
+        let imp = serde_json::to_string(&Importance::schema()).unwrap();
+        assert!(
+            imp.contains("\"required\"") && imp.contains("\"preferred\""),
+            "{imp}"
+        );
+    }
 }

@@ -35,6 +35,7 @@ pub struct SkillMatch {
 
 /// Where a skill was seen: the section and a snippet around the mention.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Evidence {
     pub section: SectionKind,
     /// The sentence or line around the mention (at most ~160 characters).

@@ -17,6 +17,7 @@ pub struct SkillId(pub u32);
 
 /// What kind of skill it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     ProgrammingLanguage,
