@@ -1,18 +1,15 @@
 //! Collecting candidate documents for `rank` and `match`: files, directories (recursively,
-//! sorted) and ZIP archives of resumes (bounded: entry count, entry size and total inflated
-//! size; nothing is written to disk). A DOCX or ODT is a document, not an archive.
+//! sorted) and ZIP archives of resumes, opened by [`atscore_core::archive`] (bounded: entry
+//! count, entry size and total inflated size; nothing is written to disk). A DOCX or ODT is a
+//! document, not an archive.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use atscore_core::detect::{detect, Detected};
+use atscore_core::archive::{self, ArchiveLimits};
+use atscore_core::ParseError;
 
 use crate::inputs::{display_name, read_bounded, CliError};
-
-/// At most this many entries are read from one ZIP archive.
-pub const MAX_ZIP_ENTRIES: usize = 5_000;
-/// At most this many bytes are inflated from one ZIP archive.
-pub const MAX_ZIP_TOTAL: u64 = 1 << 30;
 
 /// One candidate document: its display name and its bytes (or why it could not be read).
 /// Plain files are read only when [`Input::load`] is called (by the worker that parses them),
@@ -108,9 +105,7 @@ fn push_file(path: &Path, name: &str, max_file: usize, out: &mut Vec<Input>) {
             return;
         }
     };
-    if bytes.starts_with(b"PK\x03\x04")
-        && matches!(detect(&bytes), Detected::Unsupported(ref k) if k == "ZIP archive")
-    {
+    if archive::is_resume_archive(&bytes) {
         unzip(name, &bytes, max_file, out);
         return;
     }
@@ -126,72 +121,38 @@ fn push_file(path: &Path, name: &str, max_file: usize, out: &mut Vec<Input>) {
     out.push(Input::ready(name, bytes));
 }
 
+/// An archive error as the CLI has always shown it: the bare reason for `corrupt` and
+/// `limit_exceeded` ("unreadable ZIP archive: …", "archive has more than 5000 entries; …"),
+/// the usual message for the others (`too_large`).
+fn archive_error(e: ParseError) -> CliError {
+    let code = e.code().as_str();
+    match e {
+        ParseError::Corrupt(m) | ParseError::LimitExceeded(m) => CliError::new(code, m),
+        other => other.into(),
+    }
+}
+
+/// The entries of a resume archive, sorted by name and shown as `archive.zip/inner/name`;
+/// when the archive was cut short, its reason comes first under the archive's own name.
 fn unzip(name: &str, bytes: &[u8], max_file: usize, out: &mut Vec<Input>) {
-    let mut archive = match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
-        Ok(a) => a,
+    let limits = ArchiveLimits {
+        max_entry_bytes: max_file,
+        ..ArchiveLimits::default()
+    };
+    let unpacked = match archive::unpack(bytes, &limits) {
+        Ok(u) => u,
         Err(e) => {
-            out.push(Input::ready(
-                name,
-                Err(CliError::new(
-                    "corrupt",
-                    format!("unreadable ZIP archive: {e}"),
-                )),
-            ));
+            out.push(Input::ready(name, Err(archive_error(e))));
             return;
         }
     };
-    let mut total = 0u64;
-    let mut entries = Vec::new();
-    for i in 0..archive.len() {
-        if i >= MAX_ZIP_ENTRIES {
-            out.push(Input::ready(
-                name,
-                Err(CliError::new(
-                    "limit_exceeded",
-                    format!(
-                        "archive has more than {MAX_ZIP_ENTRIES} entries; the rest were skipped"
-                    ),
-                )),
-            ));
-            break;
-        }
-        let Ok(mut f) = archive.by_index(i) else {
-            continue;
-        };
-        let Ok(entry) = f.name().map(|n| n.to_string()) else {
-            continue;
-        };
-        if f.is_dir()
-            || entry.starts_with("__MACOSX/")
-            || entry.rsplit('/').next().is_some_and(|n| n.starts_with('.'))
-        {
-            continue;
-        }
-        let shown = format!("{name}/{entry}");
-        let mut buf = Vec::new();
-        let read = f.by_ref().take(max_file as u64 + 1).read_to_end(&mut buf);
-        total += buf.len() as u64;
-        let result = match read {
-            Err(e) => Err(CliError::new(
-                "corrupt",
-                format!("cannot inflate entry: {e}"),
-            )),
-            Ok(_) if buf.len() > max_file => Err(atscore_core::ParseError::TooLarge {
-                size: f.size() as usize,
-                limit: max_file,
-            }
-            .into()),
-            Ok(_) => Ok(buf),
-        };
-        entries.push(Input::ready(&shown, result));
-        if total > MAX_ZIP_TOTAL {
-            out.push(Input::ready(name, Err(CliError::new(
-                    "limit_exceeded",
-                    format!("archive inflates to more than {MAX_ZIP_TOTAL} bytes; the rest were skipped"),
-                ))));
-            break;
-        }
+    if let Some(e) = unpacked.truncated {
+        out.push(Input::ready(name, Err(archive_error(e))));
     }
-    entries.sort_by(|a, b| a.name.cmp(&b.name));
-    out.extend(entries);
+    out.extend(unpacked.entries.into_iter().map(|e| {
+        Input::ready(
+            &format!("{name}/{}", e.name),
+            e.bytes.map_err(archive_error),
+        )
+    }));
 }

@@ -13,9 +13,13 @@
 //! 6. [`findings`] — ATS format findings with evidence;
 //! 7. [`resume`] — the assembled [`ParsedResume`], the stable `atscore parse --json` contract.
 //!
+//! Beside the pipeline: [`archive`] unpacks a ZIP archive of resumes (a batch of candidates)
+//! into bounded, named entries to parse one by one.
+//!
 //! Every extractor runs under [`Limits`] (size, pages, inflated bytes, XML depth, time) and
 //! behind `catch_unwind`, so a hostile file ends in an error, never a crash or a hang.
 
+pub mod archive;
 pub mod detect;
 pub mod document;
 pub mod entities;
