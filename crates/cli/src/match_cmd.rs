@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use atscore_core::job::parse_job;
+use atscore_core::score::export::candidate_json;
 use atscore_core::score::rank::{rank, CandidateError};
 use atscore_core::score::{score_for_ranking, JobProfile, ResumeFeatures, ScoreReport};
 use rayon::prelude::*;
@@ -12,7 +13,6 @@ use serde_json::json;
 
 use crate::collect::collect;
 use crate::inputs::{display_name, fail, load_resume, CliError, ScoringArgs};
-use crate::rank_cmd::candidate_json;
 
 #[derive(clap::Args, Debug)]
 pub struct MatchArgs {

@@ -6,13 +6,13 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use atscore_core::job::Importance;
 use atscore_core::parse_resume;
+use atscore_core::score::export::{candidate_json, csv_header, csv_record, job_json};
 use atscore_core::score::rank::{rank, CandidateError, Ranked};
 use atscore_core::score::{score_for_ranking, JobProfile, ResumeFeatures, ScoreReport};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::collect::collect;
 use crate::inputs::{display_name, fail, load_job, ScoringArgs};
@@ -165,42 +165,6 @@ fn progress(n: u64) -> ProgressBar {
     bar
 }
 
-pub fn job_json(job: &atscore_core::job::JobDescription) -> Value {
-    json!({
-        "title": job.title,
-        "required": job.required().map(|s| &s.name).collect::<Vec<_>>(),
-        "preferred": job.preferred().map(|s| &s.name).collect::<Vec<_>>(),
-        "min_years": job.min_years,
-        "degree": job.degree,
-    })
-}
-
-/// One candidate of `rank --json` (the contract: file, score, rank, matched, missing,
-/// knockouts; plus the breakdown).
-pub fn candidate_json(c: &Ranked) -> Value {
-    match &c.outcome {
-        Ok(r) => json!({
-            "file": c.file,
-            "score": r.score,
-            "rank": c.rank,
-            "matched": r.matched,
-            "missing": r.missing,
-            "knockouts": r.knockouts,
-            "breakdown": {
-                "content_match": r.breakdown.content_match.score,
-                "format_compatibility": r.breakdown.format_compatibility.score,
-                "sections": r.breakdown.sections.score,
-            },
-        }),
-        Err(e) => json!({
-            "file": c.file,
-            "score": null,
-            "rank": null,
-            "error": e,
-        }),
-    }
-}
-
 fn table(job: &atscore_core::job::JobDescription, shown: &[&Ranked]) -> String {
     use std::fmt::Write;
     let mut s = String::new();
@@ -244,33 +208,6 @@ fn table(job: &atscore_core::job::JobDescription, shown: &[&Ranked]) -> String {
     s
 }
 
-fn skills_cell(r: &ScoreReport, imp: Importance, matched: bool) -> String {
-    if matched {
-        r.matched
-            .iter()
-            .filter(|m| m.importance == imp)
-            .map(|m| {
-                let lvl = serde_json::to_value(m.evidence_level)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default();
-                match &m.via {
-                    Some(v) => format!("{} ({lvl}; {v})", m.name),
-                    None => format!("{} ({lvl})", m.name),
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
-    } else {
-        r.missing
-            .iter()
-            .filter(|m| m.importance == imp)
-            .map(|m| m.name.clone())
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-}
-
 fn write_csv(path: &PathBuf, shown: &[&Ranked]) -> Result<(), Box<dyn std::error::Error>> {
     let sink: Box<dyn std::io::Write> = if path.as_os_str() == "-" {
         Box::new(std::io::stdout())
@@ -278,84 +215,9 @@ fn write_csv(path: &PathBuf, shown: &[&Ranked]) -> Result<(), Box<dyn std::error
         Box::new(std::fs::File::create(path)?)
     };
     let mut w = csv::Writer::from_writer(sink);
-    w.write_record([
-        "rank",
-        "file",
-        "score",
-        "content_match",
-        "format_compatibility",
-        "sections",
-        "knockouts",
-        "matched_required",
-        "missing_required",
-        "matched_preferred",
-        "missing_preferred",
-        "skill_evidence",
-        "format_penalties",
-        "experience_check",
-        "education_check",
-        "error",
-    ])?;
+    w.write_record(csv_header())?;
     for c in shown {
-        match &c.outcome {
-            Ok(r) => {
-                let b = &r.breakdown;
-                let evidence = r
-                    .matched
-                    .iter()
-                    .filter_map(|m| {
-                        m.evidence
-                            .first()
-                            .map(|e| format!("{}: {}", m.name, e.snippet))
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" | ");
-                let penalties = b
-                    .format_compatibility
-                    .penalties
-                    .iter()
-                    .map(|p| format!("{} (-{})", p.code, p.points))
-                    .collect::<Vec<_>>()
-                    .join("; ");
-                let checks = |section: &str| {
-                    b.sections
-                        .checks
-                        .iter()
-                        .filter(|k| k.section == section)
-                        .map(|k| format!("{}: {}", k.check, k.note))
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                };
-                w.write_record([
-                    c.rank.map(|x| x.to_string()).unwrap_or_default(),
-                    c.file.clone(),
-                    format!("{:.1}", r.score),
-                    format!("{:.1}", b.content_match.score),
-                    format!("{:.1}", b.format_compatibility.score),
-                    format!("{:.1}", b.sections.score),
-                    r.knockouts
-                        .iter()
-                        .map(|k| k.message.clone())
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                    skills_cell(r, Importance::Required, true),
-                    skills_cell(r, Importance::Required, false),
-                    skills_cell(r, Importance::Preferred, true),
-                    skills_cell(r, Importance::Preferred, false),
-                    evidence,
-                    penalties,
-                    checks("experience"),
-                    checks("education"),
-                    String::new(),
-                ])?;
-            }
-            Err(e) => {
-                let mut row = vec![String::new(), c.file.clone()];
-                row.extend(std::iter::repeat_n(String::new(), 13));
-                row.push(format!("{} ({})", e.message, e.code));
-                w.write_record(row)?;
-            }
-        }
+        w.write_record(csv_record(c))?;
     }
     w.flush()?;
     Ok(())

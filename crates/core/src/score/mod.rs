@@ -9,10 +9,12 @@
 //! - [`format`] — penalties from the parse findings;
 //! - [`sections`] — skills, experience, education, contact and summary checks;
 //! - [`suggest`] — concrete changes, each with its what-if delta from scoring again;
-//! - [`report`] — the [`ScoreReport`] (`atscore score --json`).
+//! - [`report`] — the [`ScoreReport`] (`atscore score --json`);
+//! - [`rank`], [`export`] — ranking many candidates, and its JSON and CSV forms.
 
 pub mod config;
 pub mod content;
+pub mod export;
 pub mod features;
 pub mod format;
 pub mod rank;
