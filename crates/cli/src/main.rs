@@ -3,10 +3,12 @@
 
 mod collect;
 mod inputs;
+mod keys_cmd;
 mod match_cmd;
 mod parse_cmd;
 mod rank_cmd;
 mod score_cmd;
+mod serve_cmd;
 mod taxonomy_cmd;
 mod today;
 
@@ -34,8 +36,10 @@ enum Command {
     Match(match_cmd::MatchArgs),
     /// Skills taxonomy: regenerate `crates/core/data/taxonomy.tsv` from the sources, or show counts.
     Taxonomy(taxonomy_cmd::TaxonomyArgs),
-    /// Run the REST API (this build: health, parse, score; settings from BIND, MAX_FILE_SIZE).
-    Serve,
+    /// Run the platform: web UI, REST API, storage (settings: flags, environment, config file).
+    Serve(serve_cmd::ServeArgs),
+    /// API keys: create, list, revoke (stored hashed in the database).
+    Keys(keys_cmd::KeysArgs),
 }
 
 fn main() -> ExitCode {
@@ -54,14 +58,7 @@ fn main() -> ExitCode {
         Command::Rank(args) => rank_cmd::run(args),
         Command::Match(args) => match_cmd::run(args),
         Command::Taxonomy(args) => taxonomy_cmd::run(args),
-        Command::Serve => {
-            match atscore_server::Settings::from_env().and_then(atscore_server::startup::run) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    ExitCode::from(2)
-                }
-            }
-        }
+        Command::Serve(args) => serve_cmd::run(args),
+        Command::Keys(args) => keys_cmd::run(args),
     }
 }

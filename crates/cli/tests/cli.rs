@@ -194,9 +194,16 @@ fn serve_refuses_a_bad_bind_address_clearly() {
 #[test]
 fn serve_answers_health_and_stops_on_sigterm() {
     use std::io::{BufRead, BufReader, Read, Write};
+    let tmp = std::env::temp_dir().join(format!("atscore-serve-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
     let mut child = bin()
         .arg("serve")
         .env("BIND", "127.0.0.1:0")
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", tmp.join("s.db").display()),
+        )
+        .env_remove("API_KEY")
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
@@ -224,4 +231,56 @@ fn serve_answers_health_and_stops_on_sigterm() {
     assert!(killed.success());
     let status = child.wait().unwrap();
     assert!(status.success(), "graceful exit: {status:?}");
+    std::fs::remove_dir_all(&tmp).ok();
+}
+
+#[test]
+fn keys_create_list_revoke() {
+    let tmp = std::env::temp_dir().join(format!("atscore-keys-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let db = format!("sqlite://{}", tmp.join("k.db").display());
+    let keys = |args: &[&str]| {
+        bin()
+            .arg("keys")
+            .args(args)
+            .args(["--database-url", &db])
+            .output()
+            .unwrap()
+    };
+    let out = keys(&["create", "ci"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let secret = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    assert!(secret.starts_with("ats_") && secret.len() == 36, "{secret}");
+    let out = keys(&["create", "other", "--json"]);
+    let v = json_of(&out);
+    assert_eq!(v["name"], "other");
+    let out = keys(&["list", "--json"]);
+    let v = json_of(&out);
+    let list = v["keys"].as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0]["prefix"], &secret[..12]);
+    assert!(list[0]["revoked_at"].is_null());
+    assert!(
+        !String::from_utf8_lossy(&keys(&["list"]).stdout).contains(&secret),
+        "the secret is never shown again"
+    );
+    // an ambiguous prefix revokes nothing
+    let out = keys(&["revoke", "ats_"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = keys(&["revoke", &secret[..12]]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json_of(&keys(&["list", "--json"]));
+    assert!(v["keys"][0]["revoked_at"].is_string());
+    assert!(v["keys"][1]["revoked_at"].is_null());
+    let out = keys(&["revoke", &secret[..12]]);
+    assert_eq!(out.status.code(), Some(2), "already revoked");
+    std::fs::remove_dir_all(&tmp).ok();
 }

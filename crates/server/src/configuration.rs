@@ -1,43 +1,400 @@
-//! Server settings, read from the environment with documented defaults.
+//! Server settings, layered: built-in defaults, then a TOML config file, then environment
+//! variables, then command-line flags (each layer overrides the one before). Every value is
+//! parsed once here, with an error naming the setting and where it came from.
+//!
+//! The environment names are the ones users of the old prototype know (`API_KEY`,
+//! `CLAMAV_ENABLED`, `MAX_FILE_SIZE`, `LOG_LEVEL`) plus `DATABASE_URL`, `BIND` and the rest
+//! listed in [`KEYS`]. In the config file the same names are written in lower case
+//! (`max_file_size = 5242880`).
 
+use std::collections::BTreeMap;
 use std::net::SocketAddr;
+use std::path::Path;
+use std::time::Duration;
+
+/// What to keep of an uploaded resume once it has been analysed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retention {
+    /// The original file and the analysis (the file can be downloaded again).
+    Keep,
+    /// Only the analysis (parsed resume and score); the original bytes are dropped.
+    AnalysisOnly,
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
 
 /// Settings of one server process.
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// Where to listen (`BIND`, default `127.0.0.1:8080`).
     pub bind: SocketAddr,
-    /// Largest accepted upload in bytes (`MAX_FILE_SIZE`, default 10 MiB).
+    /// Storage (`DATABASE_URL`, default `sqlite://atscore.db`; `postgres://…` for PostgreSQL).
+    pub database_url: String,
+    /// Largest accepted resume or job file in bytes (`MAX_FILE_SIZE`, default 10 MiB).
     pub max_file_size: usize,
-    /// Documents parsed at once (default: the number of cores).
+    /// One API key accepted besides the stored ones (`API_KEY`, the old prototype's setting).
+    pub api_key: Option<String>,
+    /// Scan uploads with clamd (`CLAMAV_ENABLED`, default off).
+    pub clamav_enabled: bool,
+    /// Log filter (`LOG_LEVEL`, default `info`; any `tracing` filter such as `atscore=debug`).
+    pub log_level: String,
+    /// `LOG_FORMAT`: `pretty` (default) or `json`.
+    pub log_format: LogFormat,
+    /// Documents parsed at once (`PARSE_WORKERS`, default: the number of cores).
     pub parse_workers: usize,
+    /// Time limit of one API request (`REQUEST_TIMEOUT`, seconds, default 30).
+    pub request_timeout: Duration,
+    /// Time limit of a bulk candidate upload (`UPLOAD_TIMEOUT`, seconds, default 300).
+    pub upload_timeout: Duration,
+    /// `RETENTION`: `keep` (default) or `analysis` (drop the original file after analysis).
+    pub retention: Retention,
+    /// Requests per minute per API key (`RATE_LIMIT_PER_MINUTE`, default 600; 0 = off).
+    pub rate_limit_per_minute: u32,
+    /// Requests a key may send at once above the steady rate (`RATE_LIMIT_BURST`, default 60).
+    pub rate_limit_burst: u32,
+    /// Files in one candidate upload, zip entries included (`MAX_UPLOAD_FILES`, default 500).
+    pub max_upload_files: usize,
+    /// Bytes of one candidate upload request (`MAX_UPLOAD_SIZE`, default 100 MiB).
+    pub max_upload_size: usize,
+    /// Inflated bytes of one candidate upload, zip entries included (`MAX_UPLOAD_INFLATED`,
+    /// default 256 MiB).
+    pub max_upload_inflated: u64,
+    /// Networks a `job_url` may point at although they are private or loopback
+    /// (`JOB_URL_ALLOW`, comma-separated CIDRs; default none). For tests and intranets.
+    pub job_url_allow: Vec<ipnet::IpNet>,
+    /// Largest job page fetched (`JOB_URL_MAX_BYTES`, default 2 MiB).
+    pub job_url_max_bytes: usize,
+    /// Time limit of a job page fetch, all redirects included (`JOB_URL_TIMEOUT`, seconds,
+    /// default 10).
+    pub job_url_timeout: Duration,
+    /// Lifetime of a web sign-in (`SESSION_TTL_HOURS`, default 12).
+    pub session_ttl: Duration,
+    /// Mark cookies `Secure` (`COOKIE_SECURE`, default false; set it behind HTTPS).
+    pub cookie_secure: bool,
+    /// Recent score reports kept in memory, keyed by content (`CACHE_ENTRIES`, default 64;
+    /// 0 = off); job analyses get four times as many.
+    pub cache_entries: usize,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            database_url: "sqlite://atscore.db".into(),
             max_file_size: 10 * 1024 * 1024,
+            api_key: None,
+            clamav_enabled: false,
+            log_level: "info".into(),
+            log_format: LogFormat::Pretty,
             parse_workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            request_timeout: Duration::from_secs(30),
+            upload_timeout: Duration::from_secs(300),
+            retention: Retention::Keep,
+            rate_limit_per_minute: 600,
+            rate_limit_burst: 60,
+            max_upload_files: 500,
+            max_upload_size: 100 * 1024 * 1024,
+            max_upload_inflated: 256 * 1024 * 1024,
+            job_url_allow: Vec::new(),
+            job_url_max_bytes: 2 * 1024 * 1024,
+            job_url_timeout: Duration::from_secs(10),
+            session_ttl: Duration::from_secs(12 * 3600),
+            cookie_secure: false,
+            cache_entries: 64,
         }
     }
 }
 
-impl Settings {
-    /// Defaults overridden by `BIND` and `MAX_FILE_SIZE`; invalid values are refused.
-    pub fn from_env() -> Result<Settings, String> {
-        let mut s = Settings::default();
-        if let Ok(b) = std::env::var("BIND") {
-            s.bind = b
-                .parse()
-                .map_err(|e| format!("BIND={b:?} is not an address like 127.0.0.1:8080: {e}"))?;
+/// Every setting's environment name (the config file uses the same names in lower case).
+pub const KEYS: &[&str] = &[
+    "BIND",
+    "DATABASE_URL",
+    "MAX_FILE_SIZE",
+    "API_KEY",
+    "CLAMAV_ENABLED",
+    "LOG_LEVEL",
+    "LOG_FORMAT",
+    "PARSE_WORKERS",
+    "REQUEST_TIMEOUT",
+    "UPLOAD_TIMEOUT",
+    "RETENTION",
+    "RATE_LIMIT_PER_MINUTE",
+    "RATE_LIMIT_BURST",
+    "MAX_UPLOAD_FILES",
+    "MAX_UPLOAD_SIZE",
+    "MAX_UPLOAD_INFLATED",
+    "JOB_URL_ALLOW",
+    "JOB_URL_MAX_BYTES",
+    "JOB_URL_TIMEOUT",
+    "SESSION_TTL_HOURS",
+    "COOKIE_SECURE",
+    "CACHE_ENTRIES",
+];
+
+/// A settings error: which setting, from where, and why.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{key}={value:?} (from {origin}): {reason}")]
+pub struct SettingsError {
+    pub key: String,
+    pub value: String,
+    pub origin: String,
+    pub reason: String,
+}
+
+/// One layer of raw values: setting name (upper case) → text, with where it came from.
+#[derive(Debug, Clone, Default)]
+pub struct Layer {
+    pub source: String,
+    pub values: BTreeMap<String, String>,
+}
+
+impl Layer {
+    /// The process environment (only the names in [`KEYS`]).
+    pub fn from_env() -> Layer {
+        Layer::from_pairs("the environment", std::env::vars())
+    }
+
+    /// Any name → value pairs (only the names in [`KEYS`] are kept).
+    pub fn from_pairs(source: &str, pairs: impl IntoIterator<Item = (String, String)>) -> Layer {
+        Layer {
+            source: source.into(),
+            values: pairs
+                .into_iter()
+                .filter(|(k, _)| KEYS.contains(&k.as_str()))
+                .collect(),
         }
-        if let Ok(m) = std::env::var("MAX_FILE_SIZE") {
-            s.max_file_size =
-                m.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
-                    format!("MAX_FILE_SIZE={m:?} is not a positive number of bytes")
+    }
+
+    /// A TOML config file; unknown keys are refused (a typo must not pass silently).
+    pub fn from_toml(path: &Path) -> Result<Layer, SettingsError> {
+        let source = format!("config file {}", path.display());
+        let err = |reason: String| SettingsError {
+            key: "config".into(),
+            value: path.display().to_string(),
+            origin: source.clone(),
+            reason,
+        };
+        let text = std::fs::read_to_string(path).map_err(|e| err(e.to_string()))?;
+        let table: toml::Table = text
+            .parse()
+            .map_err(|e: toml::de::Error| err(e.to_string()))?;
+        let mut values = BTreeMap::new();
+        for (k, v) in table {
+            let key = k.to_ascii_uppercase();
+            if !KEYS.contains(&key.as_str()) {
+                return Err(err(format!(
+                    "unknown setting `{k}`; known: {}",
+                    KEYS.join(", ").to_ascii_lowercase()
+                )));
+            }
+            let text = match v {
+                toml::Value::String(s) => s,
+                toml::Value::Array(a) => a
+                    .iter()
+                    .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
+                    .collect::<Vec<_>>()
+                    .join(","),
+                other => other.to_string(),
+            };
+            values.insert(key, text);
+        }
+        Ok(Layer { source, values })
+    }
+}
+
+impl Settings {
+    /// Defaults overridden by the environment (what tests and `atscore serve` without flags use).
+    pub fn from_env() -> Result<Settings, SettingsError> {
+        Settings::layered(&[Layer::from_env()])
+    }
+
+    /// Defaults, then each layer in order.
+    pub fn layered(layers: &[Layer]) -> Result<Settings, SettingsError> {
+        let mut s = Settings::default();
+        for layer in layers {
+            for (k, v) in &layer.values {
+                s.apply(k, v).map_err(|reason| SettingsError {
+                    key: k.clone(),
+                    value: if k == "API_KEY" {
+                        "<redacted>".into()
+                    } else {
+                        v.clone()
+                    },
+                    origin: layer.source.clone(),
+                    reason,
                 })?;
+            }
         }
         Ok(s)
+    }
+
+    fn apply(&mut self, key: &str, v: &str) -> Result<(), String> {
+        let v = v.trim();
+        match key {
+            "BIND" => {
+                self.bind = v
+                    .parse()
+                    .map_err(|e| format!("not an address like 127.0.0.1:8080: {e}"))?
+            }
+            "DATABASE_URL" => {
+                if !(v.starts_with("sqlite:")
+                    || v.starts_with("postgres://")
+                    || v.starts_with("postgresql://"))
+                {
+                    return Err("expected sqlite://FILE or postgres://…".into());
+                }
+                self.database_url = v.into()
+            }
+            "MAX_FILE_SIZE" => self.max_file_size = positive(v)?,
+            "API_KEY" => {
+                self.api_key = if v.is_empty() {
+                    None
+                } else if v.len() < 16 {
+                    return Err("an API key needs at least 16 characters".into());
+                } else {
+                    Some(v.into())
+                }
+            }
+            "CLAMAV_ENABLED" => self.clamav_enabled = boolean(v)?,
+            "LOG_LEVEL" => {
+                tracing_subscriber::EnvFilter::try_new(v).map_err(|e| e.to_string())?;
+                self.log_level = v.into()
+            }
+            "LOG_FORMAT" => {
+                self.log_format = match v.to_ascii_lowercase().as_str() {
+                    "pretty" | "text" => LogFormat::Pretty,
+                    "json" => LogFormat::Json,
+                    _ => return Err("expected pretty or json".into()),
+                }
+            }
+            "PARSE_WORKERS" => self.parse_workers = positive(v)?,
+            "REQUEST_TIMEOUT" => self.request_timeout = seconds(v)?,
+            "UPLOAD_TIMEOUT" => self.upload_timeout = seconds(v)?,
+            "RETENTION" => {
+                self.retention = match v.to_ascii_lowercase().as_str() {
+                    "keep" => Retention::Keep,
+                    "analysis" | "analysis-only" | "analysis_only" => Retention::AnalysisOnly,
+                    _ => return Err("expected keep or analysis".into()),
+                }
+            }
+            "RATE_LIMIT_PER_MINUTE" => {
+                self.rate_limit_per_minute = v.parse().map_err(|_| "expected a number")?
+            }
+            "RATE_LIMIT_BURST" => self.rate_limit_burst = positive(v)? as u32,
+            "MAX_UPLOAD_FILES" => self.max_upload_files = positive(v)?,
+            "MAX_UPLOAD_SIZE" => self.max_upload_size = positive(v)?,
+            "MAX_UPLOAD_INFLATED" => self.max_upload_inflated = positive(v)? as u64,
+            "JOB_URL_ALLOW" => {
+                self.job_url_allow = v
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(|s| {
+                        s.parse::<ipnet::IpNet>()
+                            .or_else(|_| s.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                            .map_err(|_| format!("`{s}` is not an address or CIDR network"))
+                    })
+                    .collect::<Result<_, _>>()?
+            }
+            "JOB_URL_MAX_BYTES" => self.job_url_max_bytes = positive(v)?,
+            "JOB_URL_TIMEOUT" => self.job_url_timeout = seconds(v)?,
+            "SESSION_TTL_HOURS" => {
+                self.session_ttl = Duration::from_secs(positive(v)? as u64 * 3600)
+            }
+            "COOKIE_SECURE" => self.cookie_secure = boolean(v)?,
+            "CACHE_ENTRIES" => self.cache_entries = v.parse().map_err(|_| "expected a number")?,
+            _ => return Err("unknown setting".into()),
+        }
+        Ok(())
+    }
+
+    /// True when the server listens on loopback only.
+    pub fn is_loopback(&self) -> bool {
+        self.bind.ip().is_loopback()
+    }
+}
+
+fn positive(v: &str) -> Result<usize, String> {
+    v.replace('_', "")
+        .parse::<usize>()
+        .ok()
+        .filter(|n| *n > 0)
+        .ok_or_else(|| "expected a positive whole number".into())
+}
+
+fn seconds(v: &str) -> Result<Duration, String> {
+    let n: f64 = v
+        .trim_end_matches('s')
+        .parse()
+        .map_err(|_| "expected seconds, like 30")?;
+    if !(n > 0.0 && n.is_finite()) {
+        return Err("expected a positive number of seconds".into());
+    }
+    Ok(Duration::from_secs_f64(n))
+}
+
+fn boolean(v: &str) -> Result<bool, String> {
+    match v.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Ok(true),
+        "0" | "false" | "no" | "off" | "" => Ok(false),
+        _ => Err("expected true or false".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layer(source: &str, pairs: &[(&str, &str)]) -> Layer {
+        Layer::from_pairs(
+            source,
+            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())),
+        )
+    }
+
+    #[test]
+    fn later_layers_win_and_errors_name_the_source() {
+        let s = Settings::layered(&[
+            layer(
+                "file",
+                &[("MAX_FILE_SIZE", "100"), ("BIND", "0.0.0.0:9000")],
+            ),
+            layer(
+                "env",
+                &[("MAX_FILE_SIZE", "200"), ("RETENTION", "analysis")],
+            ),
+        ])
+        .unwrap();
+        assert_eq!(s.max_file_size, 200);
+        assert_eq!(s.bind.port(), 9000);
+        assert_eq!(s.retention, Retention::AnalysisOnly);
+        let e = Settings::layered(&[layer("env", &[("MAX_FILE_SIZE", "ten")])]).unwrap_err();
+        assert_eq!(e.key, "MAX_FILE_SIZE");
+        assert_eq!(e.origin, "env");
+        let e = Settings::layered(&[layer("env", &[("API_KEY", "short")])]).unwrap_err();
+        assert_eq!(e.value, "<redacted>", "a key is never echoed");
+    }
+
+    #[test]
+    fn toml_file_layer() {
+        let dir = std::env::temp_dir().join(format!("atscore-cfg-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("a.toml");
+        std::fs::write(
+            &p,
+            "max_file_size = 1234\njob_url_allow = [\"127.0.0.0/8\"]\n",
+        )
+        .unwrap();
+        let s = Settings::layered(&[Layer::from_toml(&p).unwrap()]).unwrap();
+        assert_eq!(s.max_file_size, 1234);
+        assert_eq!(s.job_url_allow.len(), 1);
+        std::fs::write(&p, "max_flie_size = 1\n").unwrap();
+        let e = Layer::from_toml(&p).unwrap_err();
+        assert!(e.reason.contains("unknown setting"), "{e}");
     }
 }

@@ -1,16 +1,43 @@
-//! `atscore_server`: the HTTP face of atscore (first slice of the platform work).
+//! `atscore_server`: the HTTP face of atscore — REST API, storage, API keys and web UI over
+//! the pure core. Data flows one way: request → auth → uploads → engine (core, on the blocking
+//! pool) → store → response.
 //!
-//! - [`configuration`] — settings from the environment (`BIND`, `MAX_FILE_SIZE`);
+//! - [`configuration`] — layered settings: defaults, config file, environment, flags;
+//! - [`telemetry`] — tracing (pretty or JSON, `LOG_LEVEL`), request ids;
+//! - [`startup`] — builds the app (store, state, router) and serves it with graceful shutdown;
+//! - [`state`] — what every request shares;
+//! - [`store`] — SQLite or PostgreSQL through one set of queries (jobs, candidates, keys,
+//!   sessions, secrets), with migrations;
+//! - [`auth`], [`ratelimit`] — API keys (`API_KEY` and stored keys), per-key rate limits;
+//! - [`engine`] — parsing and scoring on a bounded blocking pool, job analyses cached;
+//! - [`uploads`] — bounded multipart reading;
+//! - [`fetch`] — job descriptions from URLs, with SSRF defences;
+//! - [`seeker`], [`hiring`] — the two workflows, shared by API and web UI;
+//! - [`api`] — REST routes under `/api/v1`, OpenAPI document and docs page;
+//! - [`web`] — the server-rendered web UI;
+//! - [`health`] — liveness and readiness;
 //! - [`problem`] — RFC 7807 problem documents with a stable `code`;
-//! - [`routes`] — `GET /healthz` (also `/health`), `POST /api/v1/parse`, `POST /api/v1/score`;
-//! - [`startup`] — builds the router and serves it with graceful shutdown.
-//!
-//! Parsing and scoring run on the blocking pool behind a semaphore, never on the async runtime.
+//! - [`keys_admin`] — `atscore keys create | list | revoke`;
+//! - [`clock`] — the wall clock (the core never reads it).
 
+pub mod api;
+pub mod auth;
+pub mod clock;
 pub mod configuration;
+pub mod engine;
+pub mod fetch;
+pub mod health;
+pub mod hiring;
+pub mod keys_admin;
 pub mod problem;
-pub mod routes;
+pub mod ratelimit;
+pub mod seeker;
 pub mod startup;
+pub mod state;
+pub mod store;
+pub mod telemetry;
+pub mod uploads;
+pub mod web;
 
 pub use configuration::Settings;
 pub use startup::{router, serve};

@@ -1,38 +1,105 @@
-//! Building the application and serving it, with graceful shutdown on SIGINT/SIGTERM.
+//! Building the application and serving it: connect the store (running migrations), check the
+//! key policy (no keys → loopback only), assemble the router (health, API, web UI), and serve
+//! until SIGINT/SIGTERM with a graceful shutdown (readiness turns false at once, in-flight
+//! requests finish, the pool closes).
 
-use std::sync::Arc;
+use std::net::SocketAddr;
 
-use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post};
+use axum::routing::get;
 use axum::Router;
 use tokio::net::TcpListener;
-use tokio::sync::Semaphore;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
 
-use crate::routes::{self, AppState};
+use crate::telemetry::REQUEST_ID;
+
+use crate::state::AppState;
+use crate::store::{Store, StoreError};
 use crate::Settings;
 
-/// The application router.
-pub fn router(settings: Settings) -> Router {
-    // Room for a resume and a job file plus multipart overhead; each part is checked again.
-    let body_limit = settings.max_file_size.saturating_mul(2) + 256 * 1024;
-    let state = AppState {
-        workers: Arc::new(Semaphore::new(settings.parse_workers.max(1))),
-        settings,
-    };
+/// Why the server could not start or stopped with an error.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("cannot open the database: {0}")]
+    Store(#[from] StoreError),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error(
+        "refusing to listen on {0} without an API key: set API_KEY or create one with \
+         `atscore keys create NAME` (or bind to 127.0.0.1)"
+    )]
+    NoKeyOnPublicAddress(SocketAddr),
+    #[error("CLAMAV_ENABLED is set, but this build cannot scan yet; unset it")]
+    ScannerUnavailable,
+    #[error("server error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The whole application router over a state.
+pub fn router(state: AppState) -> Router {
     Router::new()
-        .route("/healthz", get(routes::healthz))
-        .route("/health", get(routes::healthz))
-        .route("/api/v1/parse", post(routes::parse))
-        .route("/api/v1/score", post(routes::score_route))
-        .layer(DefaultBodyLimit::max(body_limit))
+        .route("/healthz", get(crate::health::healthz))
+        .route("/health", get(crate::health::healthz))
+        .route("/readyz", get(crate::health::readyz))
+        .merge(crate::api::router(&state))
+        .merge(crate::web::router(&state))
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(TraceLayer::new_for_http().make_span_with(crate::telemetry::span))
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
         .with_state(state)
 }
 
+/// Connect the store and build the state (no listening yet).
+pub async fn build(settings: Settings) -> Result<AppState, StartupError> {
+    if settings.clamav_enabled {
+        return Err(StartupError::ScannerUnavailable);
+    }
+    let store = Store::connect(&settings.database_url).await?;
+    Ok(AppState::new(settings, store).await?)
+}
+
 /// Serve on an already bound listener until SIGINT/SIGTERM.
-pub async fn serve(listener: TcpListener, settings: Settings) -> std::io::Result<()> {
-    axum::serve(listener, router(settings))
-        .with_graceful_shutdown(shutdown_signal())
+pub async fn serve(listener: TcpListener, settings: Settings) -> Result<(), StartupError> {
+    let state = build(settings).await?;
+    serve_state(listener, state, shutdown_signal()).await
+}
+
+/// Serve a built state until `stop` completes, then drain.
+pub async fn serve_state(
+    listener: TcpListener,
+    state: AppState,
+    stop: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<(), StartupError> {
+    let addr = listener.local_addr()?;
+    let keys = state
+        .auth()
+        .keys_required(state.store())
         .await
+        .unwrap_or(true);
+    if !keys {
+        if !addr.ip().is_loopback() {
+            return Err(StartupError::NoKeyOnPublicAddress(addr));
+        }
+        tracing::warn!(
+            "NO API KEY IS CONFIGURED: the API and web UI are open to anyone who can reach \
+             {addr}; this is only allowed on loopback. Set API_KEY or run `atscore keys create`."
+        );
+    }
+    let draining = state.clone();
+    let store = state.store().clone();
+    let app = router(state);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async move {
+            stop.await;
+            draining.start_draining();
+            tracing::info!("shutting down: draining in-flight requests");
+        })
+        .await?;
+    store.close().await;
+    Ok(())
 }
 
 async fn shutdown_signal() {
@@ -57,21 +124,23 @@ async fn shutdown_signal() {
 }
 
 /// Bind and serve (blocking the calling thread): what `atscore serve` runs.
-pub fn run(settings: Settings) -> Result<(), String> {
+pub fn run(settings: Settings) -> Result<(), StartupError> {
+    crate::telemetry::init(&settings);
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
-        .build()
-        .map_err(|e| format!("cannot start the runtime: {e}"))?;
+        .build()?;
     rt.block_on(async move {
-        let listener = TcpListener::bind(settings.bind)
+        let bind = settings.bind;
+        let listener = TcpListener::bind(bind)
             .await
-            .map_err(|e| format!("cannot listen on {}: {e}", settings.bind))?;
+            .map_err(|source| StartupError::Bind { addr: bind, source })?;
+        let addr = listener.local_addr()?;
+        let state = build(settings).await?;
+        // The one line scripts and tests wait for (stderr, whatever the log format).
         eprintln!(
-            "atscore listening on http://{} (API under /api/v1; this build has parse, score and health)",
-            listener.local_addr().map_err(|e| e.to_string())?
+            "atscore listening on http://{addr} (web UI at /, API under /api/v1, docs at /api/docs; storage: {})",
+            state.store().backend().as_str()
         );
-        serve(listener, settings)
-            .await
-            .map_err(|e| format!("server error: {e}"))
+        serve_state(listener, state, shutdown_signal()).await
     })
 }

@@ -1,0 +1,44 @@
+//! Health endpoints, cheap and unauthenticated: `/healthz` (also `/health`, the old
+//! prototype's path) says the process answers; `/readyz` says it should get traffic: the
+//! database answers and the server is not draining.
+
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use serde_json::{json, Value};
+
+use crate::state::AppState;
+
+/// Liveness.
+pub async fn healthz() -> Json<Value> {
+    Json(json!({"status": "ok"}))
+}
+
+/// Readiness.
+pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
+    let draining = state.is_draining();
+    let db = match tokio::time::timeout(Duration::from_secs(2), state.store().ping()).await {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(e)) => {
+            tracing::warn!(error = %e, "readiness: database unreachable");
+            Err("unreachable")
+        }
+        Err(_) => Err("timeout"),
+    };
+    let ready = !draining && db.is_ok();
+    let body = json!({
+        "status": if ready { "ready" } else { "not_ready" },
+        "checks": {
+            "database": match db { Ok(()) => "ok", Err(e) => e },
+            "draining": draining,
+        }
+    });
+    let code = if ready {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    (code, Json(body))
+}

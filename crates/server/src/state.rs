@@ -1,0 +1,88 @@
+//! The state shared by every request: settings, the store, the analysis engine, key checking,
+//! the job-page fetcher, the server secret, and the draining flag (readiness).
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use atscore_core::Limits;
+
+use crate::auth::Auth;
+use crate::engine::Engine;
+use crate::fetch::{FetchPolicy, Fetcher};
+use crate::store::Store;
+use crate::Settings;
+
+/// Cheap to clone: one `Arc`.
+#[derive(Debug, Clone)]
+pub struct AppState(Arc<Inner>);
+
+#[derive(Debug)]
+struct Inner {
+    settings: Settings,
+    store: Store,
+    engine: Engine,
+    auth: Auth,
+    fetcher: Fetcher,
+    secret: Vec<u8>,
+    draining: AtomicBool,
+}
+
+impl AppState {
+    /// Build the state over a connected store.
+    pub async fn new(
+        settings: Settings,
+        store: Store,
+    ) -> Result<AppState, crate::store::StoreError> {
+        let secret = store.secret("session").await?;
+        let limits = Limits {
+            max_file_bytes: settings.max_file_size,
+            ..Limits::default()
+        };
+        let fetcher = Fetcher::new(FetchPolicy {
+            max_bytes: settings.job_url_max_bytes,
+            timeout: settings.job_url_timeout,
+            allow: settings.job_url_allow.clone(),
+            ..FetchPolicy::default()
+        });
+        Ok(AppState(Arc::new(Inner {
+            engine: Engine::new(settings.parse_workers, limits, settings.cache_entries),
+            auth: Auth::new(
+                settings.api_key.as_deref(),
+                settings.rate_limit_per_minute,
+                settings.rate_limit_burst,
+            ),
+            fetcher,
+            secret,
+            store,
+            settings,
+            draining: AtomicBool::new(false),
+        })))
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.0.settings
+    }
+    pub fn store(&self) -> &Store {
+        &self.0.store
+    }
+    pub fn engine(&self) -> &Engine {
+        &self.0.engine
+    }
+    pub fn auth(&self) -> &Auth {
+        &self.0.auth
+    }
+    pub fn fetcher(&self) -> &Fetcher {
+        &self.0.fetcher
+    }
+    /// The secret shared by all replicas on this database (CSRF tokens).
+    pub fn secret(&self) -> &[u8] {
+        &self.0.secret
+    }
+    /// The server is shutting down: readiness turns false.
+    pub fn start_draining(&self) {
+        self.0.draining.store(true, Ordering::SeqCst);
+    }
+    pub fn is_draining(&self) -> bool {
+        self.0.draining.load(Ordering::SeqCst)
+    }
+}
