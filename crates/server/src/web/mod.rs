@@ -58,7 +58,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         }));
     let pages = Router::new()
         .route("/", get(seeker::form))
-        .route("/score", post(seeker::score))
+        .route("/score", get(seeker::back_to_form).post(seeker::score))
         .route("/signout", post(session::signout))
         .route("/jobs", get(jobs::list).post(jobs::create))
         .route("/jobs/{id}", get(jobs::show))
@@ -93,6 +93,13 @@ pub fn router(state: &AppState) -> Router<AppState> {
         ))
         .merge(public)
         .layer(middleware::map_response(security_headers))
+}
+
+/// An HTML "not found" page with the security headers, for a fallback that serves people
+/// (the API's fallback answers problem documents).
+pub async fn not_found() -> Response {
+    let p = Problem::not_found("page");
+    security_headers(render::error_page(None, p, "/")).await
 }
 
 /// `?v=` of an asset: a short hash of its content, so the long cache never serves a stale

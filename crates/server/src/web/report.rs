@@ -441,7 +441,7 @@ impl JobSummaryView {
             preferred: rows(Importance::Preferred),
             min_years: j.min_years.map(|y| format!("{y}+ years")),
             degree: j.degree.map(|d| {
-                let mut s = label(&d);
+                let mut s = capitalized(&label(&d));
                 if !j.degree_required {
                     s.push_str(" (or equivalent)");
                 }

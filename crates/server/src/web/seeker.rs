@@ -78,6 +78,11 @@ pub fn is_empty_file(p: &Part) -> bool {
     p.bytes.is_empty() && p.file_name.as_deref().is_none_or(|n| n.is_empty())
 }
 
+/// `GET /score` (a reload of the report, a bookmark): the form.
+pub async fn back_to_form() -> Response {
+    super::render::see_other("/")
+}
+
 /// `POST /score`.
 pub async fn score(
     State(state): State<AppState>,

@@ -15,6 +15,7 @@ use serde::Deserialize;
 
 use super::csrf;
 use super::render::{error_page, page, see_other, Layout};
+use crate::auth::Principal;
 use crate::problem::Problem;
 use crate::state::AppState;
 
@@ -120,8 +121,11 @@ fn with_cookie(state: &AppState, viewer: &Viewer, mut resp: Response) -> Respons
     resp
 }
 
-/// The live session token of a request, if any.
-async fn live_session(state: &AppState, headers: &HeaderMap) -> Result<Option<String>, Problem> {
+/// The live session of a request, if any: its token and the id of the key it was opened with.
+async fn live_session(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<(String, String)>, Problem> {
     let Some(token) = cookie(headers, SESSION_COOKIE) else {
         return Ok(None);
     };
@@ -129,7 +133,7 @@ async fn live_session(state: &AppState, headers: &HeaderMap) -> Result<Option<St
         .store()
         .session(token)
         .await?
-        .map(|_| token.to_string()))
+        .map(|s| (token.to_string(), s.key_id)))
 }
 
 /// `next` when it is a path on this site (never another host, never the sign-in pages).
@@ -162,13 +166,19 @@ pub async fn require_viewer(
     let viewer = if keys {
         match live_session(&state, req.headers()).await {
             Err(p) => return error_page(None, p, "/"),
-            Ok(Some(token)) => Viewer {
-                open: false,
-                signed_in: true,
-                csrf: csrf::token(state.secret(), &token),
-                binding: token,
-                new_cookie: None,
-            },
+            Ok(Some((token, key_id))) => {
+                // Pages count against the key's rate limit, as its API calls do.
+                if let Err(p) = state.auth().limit(&Principal::Key(key_id)) {
+                    return error_page(None, p, "/");
+                }
+                Viewer {
+                    open: false,
+                    signed_in: true,
+                    csrf: csrf::token(state.secret(), &token),
+                    binding: token,
+                    new_cookie: None,
+                }
+            }
             Ok(None) => {
                 let mut to = "/signin".to_string();
                 if matches!(*req.method(), Method::GET | Method::HEAD) {
@@ -196,7 +206,14 @@ pub async fn require_viewer(
             }
         }
     } else {
-        anonymous_viewer(&state, req.headers(), true)
+        let v = anonymous_viewer(&state, req.headers(), true);
+        // A form sent without the cookie its token is bound to cannot verify: refuse it before
+        // reading a possibly large body.
+        if v.new_cookie.is_some() && !matches!(*req.method(), Method::GET | Method::HEAD) {
+            let resp = error_page(Some(&v), forbidden(), "/");
+            return with_cookie(&state, &v, resp);
+        }
+        v
     };
     req.extensions_mut().insert(viewer.clone());
     let resp = next.run(req).await;
