@@ -69,13 +69,18 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .fallback(api_not_found)
 }
 
-/// Unknown API paths get a problem document too.
-async fn api_not_found() -> Problem {
-    Problem::new(
-        StatusCode::NOT_FOUND,
-        "not_found",
-        "no such route; see /api/v1/openapi.json",
-    )
+/// Unknown paths: a problem document under `/api`, the web UI's 404 page elsewhere.
+async fn api_not_found(uri: axum::http::Uri) -> Response {
+    if uri.path().starts_with("/api") {
+        Problem::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "no such route; see /api/v1/openapi.json",
+        )
+        .into_response()
+    } else {
+        crate::web::not_found().await
+    }
 }
 
 /// Answer 503 `timeout` when a request runs past its time limit.
