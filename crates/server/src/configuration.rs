@@ -79,6 +79,9 @@ pub struct Settings {
     /// Recent score reports kept in memory, keyed by content (`CACHE_ENTRIES`, default 64;
     /// 0 = off); job analyses get four times as many.
     pub cache_entries: usize,
+    /// Serve `/metrics` on its own address instead of the main one (`METRICS_BIND`, e.g.
+    /// `127.0.0.1:9090`; default: on the main address).
+    pub metrics_bind: Option<SocketAddr>,
 }
 
 impl Default for Settings {
@@ -106,6 +109,7 @@ impl Default for Settings {
             session_ttl: Duration::from_secs(12 * 3600),
             cookie_secure: false,
             cache_entries: 64,
+            metrics_bind: None,
         }
     }
 }
@@ -134,6 +138,7 @@ pub const KEYS: &[&str] = &[
     "SESSION_TTL_HOURS",
     "COOKIE_SECURE",
     "CACHE_ENTRIES",
+    "METRICS_BIND",
 ];
 
 /// A settings error: which setting, from where, and why.
@@ -308,6 +313,16 @@ impl Settings {
             }
             "COOKIE_SECURE" => self.cookie_secure = boolean(v)?,
             "CACHE_ENTRIES" => self.cache_entries = v.parse().map_err(|_| "expected a number")?,
+            "METRICS_BIND" => {
+                self.metrics_bind = if v.is_empty() {
+                    None
+                } else {
+                    Some(
+                        v.parse()
+                            .map_err(|e| format!("not an address like 127.0.0.1:9090: {e}"))?,
+                    )
+                }
+            }
             _ => return Err("unknown setting".into()),
         }
         Ok(())

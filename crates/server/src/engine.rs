@@ -117,7 +117,10 @@ impl Engine {
             file_name,
             ..ParseOptions::default()
         };
-        parse_resume(bytes, &opts)
+        let started = std::time::Instant::now();
+        let parsed = parse_resume(bytes, &opts);
+        crate::metrics::observe_parse(bytes, started, &parsed, |r| r.format.clone());
+        parsed
     }
 
     /// Analyse a job description from any supported format, cached by content (call from

@@ -409,6 +409,7 @@ fn analyse_one(
         }
         Ok(parsed) => {
             let rep = score_parsed(&parsed, job, cfg);
+            crate::metrics::observe_score(rep.score);
             row.media_type = Some(parsed.media_type.clone());
             row.name = parsed.contact.name.clone();
             row.score = Some(rep.score);

@@ -4,6 +4,8 @@
 //!
 //! - [`configuration`] — layered settings: defaults, config file, environment, flags;
 //! - [`telemetry`] — tracing (pretty or JSON, `LOG_LEVEL`), request ids;
+//! - [`redact`] — e-mail addresses, phone numbers and keys rewritten out of every log line;
+//! - [`metrics`] — Prometheus metrics at `/metrics` (HTTP, parsing, scores, process);
 //! - [`startup`] — builds the app (store, state, router) and serves it with graceful shutdown;
 //! - [`state`] — what every request shares;
 //! - [`store`] — SQLite or PostgreSQL through one set of queries (jobs, candidates, keys,
@@ -29,8 +31,10 @@ pub mod fetch;
 pub mod health;
 pub mod hiring;
 pub mod keys_admin;
+pub mod metrics;
 pub mod problem;
 pub mod ratelimit;
+pub mod redact;
 pub mod seeker;
 pub mod startup;
 pub mod state;

@@ -106,4 +106,5 @@ pub async fn score_resume(
                 })
         })
         .await?
+        .inspect(|report| crate::metrics::observe_score(report.score))
 }

@@ -1,7 +1,7 @@
 //! Building the application and serving it: connect the store (running migrations), check the
-//! key policy (no keys → loopback only), assemble the router (health, API, web UI), and serve
-//! until SIGINT/SIGTERM with a graceful shutdown (readiness turns false at once, in-flight
-//! requests finish, the pool closes).
+//! key policy (no keys → loopback only), assemble the router (health, metrics, API, web UI;
+//! every request counted), and serve until SIGINT/SIGTERM with a graceful shutdown (readiness
+//! turns false at once, in-flight requests finish, the pool closes).
 
 use std::net::SocketAddr;
 
@@ -38,14 +38,20 @@ pub enum StartupError {
     Io(#[from] std::io::Error),
 }
 
-/// The whole application router over a state.
+/// The whole application router over a state. Every request is counted by
+/// [`crate::metrics::track`]; `/metrics` is served here unless `METRICS_BIND` moves it.
 pub fn router(state: AppState) -> Router {
-    Router::new()
+    crate::metrics::handle();
+    let mut app = Router::new()
         .route("/healthz", get(crate::health::healthz))
         .route("/health", get(crate::health::healthz))
-        .route("/readyz", get(crate::health::readyz))
-        .merge(crate::api::router(&state))
+        .route("/readyz", get(crate::health::readyz));
+    if state.settings().metrics_bind.is_none() {
+        app = app.route(crate::metrics::PATH, get(crate::metrics::exposition));
+    }
+    app.merge(crate::api::router(&state))
         .merge(crate::web::router(&state))
+        .layer(axum::middleware::from_fn(crate::metrics::track))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(TraceLayer::new_for_http().make_span_with(crate::telemetry::span))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
@@ -88,18 +94,53 @@ pub async fn serve_state(
              {addr}; this is only allowed on loopback. Set API_KEY or run `atscore keys create`."
         );
     }
+    let metrics = match state.settings().metrics_bind {
+        Some(addr) => Some(serve_metrics(addr).await?),
+        None => None,
+    };
     let draining = state.clone();
     let store = state.store().clone();
     let app = router(state);
-    axum::serve(listener, app)
+    let served = axum::serve(listener, app)
         .with_graceful_shutdown(async move {
             stop.await;
             draining.start_draining();
             tracing::info!("shutting down: draining in-flight requests");
         })
-        .await?;
+        .await;
+    if let Some((stop_metrics, task)) = metrics {
+        let _ = stop_metrics.send(());
+        let _ = task.await;
+    }
+    served?;
     store.close().await;
     Ok(())
+}
+
+/// `/metrics` alone on its own address (`METRICS_BIND`), until told to stop.
+async fn serve_metrics(
+    addr: SocketAddr,
+) -> Result<
+    (
+        tokio::sync::oneshot::Sender<()>,
+        tokio::task::JoinHandle<std::io::Result<()>>,
+    ),
+    StartupError,
+> {
+    let listener = TcpListener::bind(addr)
+        .await
+        .map_err(|source| StartupError::Bind { addr, source })?;
+    let local = listener.local_addr()?;
+    tracing::info!("metrics at http://{local}{}", crate::metrics::PATH);
+    crate::metrics::handle();
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let server = axum::serve(listener, crate::metrics::router()).with_graceful_shutdown(async {
+        let _ = rx.await;
+    });
+    Ok((
+        tx,
+        tokio::spawn(std::future::IntoFuture::into_future(server)),
+    ))
 }
 
 async fn shutdown_signal() {
