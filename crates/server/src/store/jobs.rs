@@ -73,7 +73,7 @@ impl Store {
     /// All jobs, newest first.
     pub async fn list_jobs(&self) -> Result<Vec<Job>, StoreError> {
         let rows = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM jobs j ORDER BY j.created_at DESC, j.id"
+            "SELECT {COLUMNS} FROM jobs j ORDER BY j.created_at DESC, j.id DESC"
         ))
         .fetch_all(self.pool())
         .await?;

@@ -128,9 +128,27 @@ impl Store {
     }
 }
 
-/// A new random id (128 bits, hex).
+/// A new id (128 bits, hex) that sorts in creation order.
+///
+/// Ids sort in creation order, like UUIDv7: 48 bits of milliseconds since the epoch (kept
+/// strictly increasing within a process), then 80 random bits — 32 hex characters. Listings
+/// order by `created_at, id`, so rows made in the same second keep the order they were made in.
 pub fn new_id() -> String {
-    hex::encode(rand::random::<[u8; 16]>())
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static LAST_MS: AtomicU64 = AtomicU64::new(0);
+    let now_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64);
+    let mut prev = LAST_MS.load(Ordering::Relaxed);
+    let ms = loop {
+        let next = now_ms.max(prev + 1);
+        match LAST_MS.compare_exchange_weak(prev, next, Ordering::Relaxed, Ordering::Relaxed) {
+            Ok(_) => break next,
+            Err(seen) => prev = seen,
+        }
+    };
+    let random: [u8; 10] = rand::random();
+    format!("{:012x}{}", ms & 0xffff_ffff_ffff, hex::encode(random))
 }
 
 /// Seconds since the Unix epoch.
@@ -138,4 +156,24 @@ pub fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::new_id;
+
+    #[test]
+    fn ids_are_unique_fixed_width_and_sort_in_creation_order() {
+        let ids: Vec<String> = (0..1000).map(|_| new_id()).collect();
+        assert!(ids
+            .iter()
+            .all(|id| id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit())));
+        let mut sorted = ids.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(
+            sorted, ids,
+            "ids made one after another are distinct and ascending"
+        );
+    }
 }
