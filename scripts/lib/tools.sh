@@ -10,9 +10,19 @@ ensure_wrk() {
   command -v wrk >/dev/null 2>&1 || { echo "error: wrk is missing and could not be installed" >&2; return 1; }
 }
 
-#   ensure_promtool   promtool (Debian package prometheus), which the metrics tests run
-ensure_promtool() {
-  command -v promtool >/dev/null 2>&1 && return 0
-  apt_install prometheus || true
-  command -v promtool >/dev/null 2>&1 || need_or_warn "promtool is missing and could not be installed (apt-get install prometheus)"
+#   ensure_prometheus   prometheus + promtool and prometheus-alertmanager + amtool (Debian
+#                       packages), which the metrics and SLO tests run on loopback; exports
+#                       ATSCORE_ALERTMANAGER (the Alertmanager binary's path)
+ensure_prometheus() {
+  local missing=()
+  command -v prometheus >/dev/null 2>&1 && command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+  command -v prometheus-alertmanager >/dev/null 2>&1 || command -v alertmanager >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
+  if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}" || true; fi
+  for tool in prometheus promtool amtool; do
+    command -v "$tool" >/dev/null 2>&1 || need_or_warn "$tool is missing and could not be installed (apt-get install prometheus prometheus-alertmanager)"
+  done
+  local am
+  am=$(command -v prometheus-alertmanager || command -v alertmanager || true)
+  if [ -n "$am" ]; then export ATSCORE_ALERTMANAGER="$am"; else need_or_warn "alertmanager is missing"; fi
+  prometheus --version 2>&1 | head -n 1 || true
 }

@@ -9,6 +9,7 @@ mod parse_cmd;
 mod rank_cmd;
 mod score_cmd;
 mod serve_cmd;
+mod slo_cmd;
 mod taxonomy_cmd;
 mod today;
 
@@ -40,6 +41,9 @@ enum Command {
     Serve(serve_cmd::ServeArgs),
     /// API keys: create, list, revoke (stored hashed in the database).
     Keys(keys_cmd::KeysArgs),
+    /// Service levels as code: generate Prometheus rules and Grafana dashboards from
+    /// deploy/slo/slos.yaml, or report each SLI against its objective from a Prometheus.
+    Slo(slo_cmd::SloArgs),
 }
 
 fn main() -> ExitCode {
@@ -60,5 +64,6 @@ fn main() -> ExitCode {
         Command::Taxonomy(args) => taxonomy_cmd::run(args),
         Command::Serve(args) => serve_cmd::run(args),
         Command::Keys(args) => keys_cmd::run(args),
+        Command::Slo(args) => slo_cmd::run(args),
     }
 }
