@@ -82,6 +82,23 @@ pub struct Settings {
     /// Serve `/metrics` on its own address instead of the main one (`METRICS_BIND`, e.g.
     /// `127.0.0.1:9090`; default: on the main address).
     pub metrics_bind: Option<SocketAddr>,
+    /// Count requests and serve `/metrics` (`METRICS`, default true; false only to measure
+    /// what the metrics layer costs: `scripts/bench http`).
+    pub metrics_enabled: bool,
+    /// Expensive requests (parse, score, candidate uploads) admitted at once, running or
+    /// queued for a parse worker (`MAX_IN_FLIGHT`, default 64; 0 = no limit). Past it: a fast
+    /// 503 `overloaded` with `Retry-After` (load shedding).
+    pub max_in_flight: usize,
+    /// How long a graceful shutdown waits for in-flight requests (`SHUTDOWN_TIMEOUT`,
+    /// seconds, default 20) before the process exits anyway.
+    pub shutdown_timeout: Duration,
+    /// Allow fault injection (`FAULTS`, default false): the `FAULT_*` settings and
+    /// `/api/v1/admin/faults`. For drills and chaos tests, never in normal service.
+    pub faults_enabled: bool,
+    /// The faults injected from the start when `FAULTS=true` (`FAULT_LATENCY_MS`,
+    /// `FAULT_JITTER_MS`, `FAULT_ERROR_RATE`, `FAULT_ABORT_RATE`, `FAULT_PANIC_RATE`,
+    /// `FAULT_CPU_BURN_MS`).
+    pub faults: crate::faults::FaultConfig,
 }
 
 impl Default for Settings {
@@ -110,6 +127,11 @@ impl Default for Settings {
             cookie_secure: false,
             cache_entries: 64,
             metrics_bind: None,
+            metrics_enabled: true,
+            max_in_flight: 64,
+            shutdown_timeout: Duration::from_secs(20),
+            faults_enabled: false,
+            faults: crate::faults::FaultConfig::default(),
         }
     }
 }
@@ -139,6 +161,16 @@ pub const KEYS: &[&str] = &[
     "COOKIE_SECURE",
     "CACHE_ENTRIES",
     "METRICS_BIND",
+    "METRICS",
+    "MAX_IN_FLIGHT",
+    "SHUTDOWN_TIMEOUT",
+    "FAULTS",
+    "FAULT_LATENCY_MS",
+    "FAULT_JITTER_MS",
+    "FAULT_ERROR_RATE",
+    "FAULT_ABORT_RATE",
+    "FAULT_PANIC_RATE",
+    "FAULT_CPU_BURN_MS",
 ];
 
 /// A settings error: which setting, from where, and why.
@@ -323,6 +355,22 @@ impl Settings {
                     )
                 }
             }
+            "METRICS" => self.metrics_enabled = boolean(v)?,
+            "MAX_IN_FLIGHT" => self.max_in_flight = v.parse().map_err(|_| "expected a number")?,
+            "SHUTDOWN_TIMEOUT" => self.shutdown_timeout = seconds(v)?,
+            "FAULTS" => self.faults_enabled = boolean(v)?,
+            "FAULT_LATENCY_MS" => {
+                self.faults.latency_ms = v.parse().map_err(|_| "expected milliseconds")?
+            }
+            "FAULT_JITTER_MS" => {
+                self.faults.jitter_ms = v.parse().map_err(|_| "expected milliseconds")?
+            }
+            "FAULT_CPU_BURN_MS" => {
+                self.faults.cpu_burn_ms = v.parse().map_err(|_| "expected milliseconds")?
+            }
+            "FAULT_ERROR_RATE" => self.faults.error_rate = rate(v)?,
+            "FAULT_ABORT_RATE" => self.faults.abort_rate = rate(v)?,
+            "FAULT_PANIC_RATE" => self.faults.panic_rate = rate(v)?,
             _ => return Err("unknown setting".into()),
         }
         Ok(())
@@ -351,6 +399,13 @@ fn seconds(v: &str) -> Result<Duration, String> {
         return Err("expected a positive number of seconds".into());
     }
     Ok(Duration::from_secs_f64(n))
+}
+
+fn rate(v: &str) -> Result<f64, String> {
+    v.parse::<f64>()
+        .ok()
+        .filter(|r| (0.0..=1.0).contains(r))
+        .ok_or_else(|| "expected a rate between 0 and 1".into())
 }
 
 fn boolean(v: &str) -> Result<bool, String> {

@@ -18,6 +18,8 @@
 //! - [`api`] — REST routes under `/api/v1`, OpenAPI document and docs page;
 //! - [`web`] — the server-rendered web UI;
 //! - [`health`] — liveness and readiness;
+//! - [`shed`] — load shedding on the expensive routes (fast 503 past `MAX_IN_FLIGHT`);
+//! - [`faults`] — fault injection for drills (`FAULTS=true`, `/api/v1/admin/faults`);
 //! - [`problem`] — RFC 7807 problem documents with a stable `code`;
 //! - [`keys_admin`] — `atscore keys create | list | revoke`;
 //! - [`clock`] — the wall clock (the core never reads it).
@@ -27,6 +29,7 @@ pub mod auth;
 pub mod clock;
 pub mod configuration;
 pub mod engine;
+pub mod faults;
 pub mod fetch;
 pub mod health;
 pub mod hiring;
@@ -36,6 +39,7 @@ pub mod problem;
 pub mod ratelimit;
 pub mod redact;
 pub mod seeker;
+pub mod shed;
 pub mod startup;
 pub mod state;
 pub mod store;

@@ -7,7 +7,7 @@
 //! process (the tests) share it. Every family gets `# HELP` through `describe_*!`, and every
 //! histogram gets explicit buckets, so it renders as a Prometheus histogram, not a summary.
 //! Metric names and labels are contracts (dashboards and SLO rules select on them): see
-//! `docs/observability.md`.
+//! `docs/slo.md`.
 
 use std::fmt::Write as _;
 use std::sync::OnceLock;

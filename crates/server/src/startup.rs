@@ -42,17 +42,25 @@ pub enum StartupError {
 /// [`crate::metrics::track`]; `/metrics` is served here unless `METRICS_BIND` moves it.
 pub fn router(state: AppState) -> Router {
     crate::metrics::handle();
+    let metrics = state.settings().metrics_enabled;
     let mut app = Router::new()
         .route("/healthz", get(crate::health::healthz))
         .route("/health", get(crate::health::healthz))
         .route("/readyz", get(crate::health::readyz));
-    if state.settings().metrics_bind.is_none() {
+    if metrics && state.settings().metrics_bind.is_none() {
         app = app.route(crate::metrics::PATH, get(crate::metrics::exposition));
     }
-    app.merge(crate::api::router(&state))
-        .merge(crate::web::router(&state))
-        .layer(axum::middleware::from_fn(crate::metrics::track))
-        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+    let mut app = app
+        .merge(crate::api::router(&state))
+        .merge(crate::web::router(&state));
+    // A panicking handler answers 500 `internal` (counted like any 500) and the server stays up.
+    app = app.layer(tower_http::catch_panic::CatchPanicLayer::custom(
+        crate::faults::panic_response,
+    ));
+    if metrics {
+        app = app.layer(axum::middleware::from_fn(crate::metrics::track));
+    }
+    app.layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(TraceLayer::new_for_http().make_span_with(crate::telemetry::span))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
         .with_state(state)
@@ -95,19 +103,37 @@ pub async fn serve_state(
         );
     }
     let metrics = match state.settings().metrics_bind {
-        Some(addr) => Some(serve_metrics(addr).await?),
-        None => None,
+        Some(addr) if state.settings().metrics_enabled => Some(serve_metrics(addr).await?),
+        _ => None,
     };
     let draining = state.clone();
     let store = state.store().clone();
+    let deadline = state.settings().shutdown_timeout;
     let app = router(state);
-    let served = axum::serve(listener, app)
-        .with_graceful_shutdown(async move {
-            stop.await;
-            draining.start_draining();
-            tracing::info!("shutting down: draining in-flight requests");
-        })
-        .await;
+    let (stopping, mut stopped) = tokio::sync::watch::channel(false);
+    let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+        stop.await;
+        draining.start_draining();
+        tracing::info!("shutting down: readiness is false, draining in-flight requests");
+        let _ = stopping.send(true);
+    });
+    // In-flight requests get `SHUTDOWN_TIMEOUT` to finish; then the process goes anyway.
+    let give_up = async move {
+        if stopped.wait_for(|s| *s).await.is_err() {
+            std::future::pending::<()>().await;
+        }
+        tokio::time::sleep(deadline).await;
+    };
+    let served = tokio::select! {
+        served = std::future::IntoFuture::into_future(server) => served,
+        _ = give_up => {
+            tracing::warn!(
+                "shutdown: requests still in flight after {} s; exiting anyway",
+                deadline.as_secs_f64()
+            );
+            Ok(())
+        }
+    };
     if let Some((stop_metrics, task)) = metrics {
         let _ = stop_metrics.send(());
         let _ = task.await;

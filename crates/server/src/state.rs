@@ -8,7 +8,9 @@ use atscore_core::Limits;
 
 use crate::auth::Auth;
 use crate::engine::Engine;
+use crate::faults::Faults;
 use crate::fetch::{FetchPolicy, Fetcher};
+use crate::shed::Shedder;
 use crate::store::Store;
 use crate::Settings;
 
@@ -25,6 +27,8 @@ struct Inner {
     fetcher: Fetcher,
     secret: Vec<u8>,
     draining: AtomicBool,
+    shedder: Shedder,
+    faults: Faults,
 }
 
 impl AppState {
@@ -54,6 +58,8 @@ impl AppState {
             fetcher,
             secret,
             store,
+            shedder: Shedder::new(settings.max_in_flight),
+            faults: Faults::new(settings.faults_enabled, settings.faults.clone()),
             settings,
             draining: AtomicBool::new(false),
         })))
@@ -77,6 +83,14 @@ impl AppState {
     /// The secret shared by all replicas on this database (CSRF tokens).
     pub fn secret(&self) -> &[u8] {
         &self.0.secret
+    }
+    /// Admission to the expensive routes (load shedding).
+    pub fn shedder(&self) -> &Shedder {
+        &self.0.shedder
+    }
+    /// Fault injection (inert unless `FAULTS=true`).
+    pub fn faults(&self) -> &Faults {
+        &self.0.faults
     }
     /// The server is shutting down: readiness turns false.
     pub fn start_draining(&self) {

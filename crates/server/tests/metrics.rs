@@ -421,3 +421,15 @@ async fn metrics_bind_moves_the_exposition() {
         "the metrics listener stops with the app"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn metrics_can_be_switched_off_to_measure_their_cost() {
+    let Some(app) = spawn_with(Db::Sqlite, |s| s.metrics_enabled = false).await else {
+        return;
+    };
+    let r = app.client.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    let r = app.client.get(app.url("/metrics")).send().await.unwrap();
+    assert_eq!(r.status(), 404, "no exposition with METRICS=false");
+    app.stop().await;
+}

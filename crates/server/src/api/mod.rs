@@ -27,15 +27,25 @@ pub fn router(state: &AppState) -> Router<AppState> {
     // Room for a resume and a job file plus multipart overhead; each part is checked again.
     let body_limit = s.max_file_size.saturating_mul(2) + 256 * 1024;
     let (request_timeout, upload_timeout) = (s.request_timeout, s.upload_timeout);
+    // Faults are injected inside the shedder, so an injected delay holds its admission like
+    // slow work would; on the other routes they are the innermost layer.
+    let shed = middleware::from_fn_with_state(state.shedder().clone(), crate::shed::shed);
+    let inject = middleware::from_fn_with_state(state.clone(), crate::faults::inject);
     let uploads = Router::new()
         .route("/api/v1/jobs/{id}/candidates", post(jobs::add_candidates))
+        .layer(inject.clone())
         .layer(DefaultBodyLimit::max(s.max_upload_size))
+        .layer(shed.clone())
         .layer(middleware::from_fn(move |req, next| {
             time_limit(upload_timeout, req, next)
         }));
-    let api = Router::new()
+    // Parsing and scoring are what costs; everything else is a database read or write.
+    let documents = Router::new()
         .route("/api/v1/parse", post(documents::parse))
         .route("/api/v1/score", post(documents::score))
+        .layer(inject.clone())
+        .layer(shed);
+    let api = Router::new()
         .route("/api/v1/jobs", get(jobs::list_jobs).post(jobs::create_job))
         .route(
             "/api/v1/jobs/{id}",
@@ -55,11 +65,20 @@ pub fn router(state: &AppState) -> Router<AppState> {
             "/api/v1/jobs/{id}/candidates/{candidate_id}/file",
             get(jobs::candidate_file),
         )
+        .route_layer(inject)
+        .merge(documents)
         .layer(DefaultBodyLimit::max(body_limit))
         .layer(middleware::from_fn(move |req, next| {
             time_limit(request_timeout, req, next)
         }));
+    let admin = Router::new().route(
+        "/api/v1/admin/faults",
+        get(crate::faults::get_faults)
+            .put(crate::faults::put_faults)
+            .delete(crate::faults::clear_faults),
+    );
     api.merge(uploads)
+        .merge(admin)
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
             crate::auth::require_key,
@@ -90,7 +109,7 @@ async fn time_limit(limit: Duration, req: Request, next: Next) -> Response {
         Err(_) => Problem::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "timeout",
-            format!("the request took longer than {} s", limit.as_secs()),
+            format!("the request took longer than {} s", limit.as_secs_f64()),
         )
         .retry_after(1)
         .into_response(),

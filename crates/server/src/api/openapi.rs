@@ -32,13 +32,17 @@ use super::{documents, jobs};
         jobs::patch_candidate,
         jobs::delete_candidate,
         jobs::candidate_file,
+        crate::faults::get_faults,
+        crate::faults::put_faults,
+        crate::faults::clear_faults,
     ),
-    components(schemas(crate::problem::Problem, jobs::JobBody, jobs::CandidatePatch)),
+    components(schemas(crate::problem::Problem, jobs::JobBody, jobs::CandidatePatch, crate::faults::FaultConfig)),
     modifiers(&Security),
     tags(
         (name = "documents", description = "One resume: parse it, or score it against a job"),
         (name = "jobs", description = "Jobs of a hiring team"),
         (name = "candidates", description = "Resumes uploaded to a job, ranked"),
+        (name = "admin", description = "Operations: fault injection for drills (only with FAULTS=true)"),
     )
 )]
 pub struct ApiDoc;

@@ -1,0 +1,104 @@
+//! Load shedding on the expensive routes (parse, score, candidate uploads): at most
+//! `MAX_IN_FLIGHT` of them are admitted at once — the ones running plus the ones queued for a
+//! parse worker — and the next one is refused at once with 503 `overloaded` and `Retry-After`,
+//! instead of waiting in a queue that would only grow. Admitted requests then keep their
+//! latency: the queue in front of the workers is bounded by this limit. Every refusal is
+//! counted in `http_requests_shed_total{route}`.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::StatusCode;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::problem::Problem;
+
+/// Requests refused by the shedder, by route template.
+pub const SHED_TOTAL: &str = "http_requests_shed_total";
+
+/// The admission counter shared by the expensive routes.
+#[derive(Debug, Clone)]
+pub struct Shedder {
+    limit: usize,
+    admitted: Arc<AtomicUsize>,
+}
+
+/// One admitted request; leaving frees its place (also when the request is dropped).
+pub struct Admission(Arc<AtomicUsize>);
+
+impl Drop for Admission {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+impl Shedder {
+    /// At most `limit` requests at once (0 = no limit).
+    pub fn new(limit: usize) -> Shedder {
+        Shedder {
+            limit,
+            admitted: Arc::new(AtomicUsize::new(0)),
+        }
+    }
+
+    /// Admit one more request, or None when `limit` are already in.
+    pub fn try_admit(&self) -> Option<Admission> {
+        let before = self.admitted.fetch_add(1, Ordering::AcqRel);
+        let admission = Admission(self.admitted.clone());
+        if self.limit > 0 && before >= self.limit {
+            return None; // `admission` drops here and gives the place back
+        }
+        Some(admission)
+    }
+
+    /// Requests admitted right now.
+    pub fn admitted(&self) -> usize {
+        self.admitted.load(Ordering::Acquire)
+    }
+}
+
+/// The middleware: admit or refuse fast.
+pub async fn shed(State(shedder): State<Shedder>, req: Request, next: Next) -> Response {
+    let Some(_admission) = shedder.try_admit() else {
+        let route = req
+            .extensions()
+            .get::<MatchedPath>()
+            .map_or("unmatched".to_string(), |p| p.as_str().to_string());
+        metrics::counter!(SHED_TOTAL, "route" => route).increment(1);
+        return Problem::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "overloaded",
+            format!(
+                "the server is at its limit of {} documents in progress; retry shortly",
+                shedder.limit
+            ),
+        )
+        .retry_after(1)
+        .into_response();
+    };
+    next.run(req).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn admits_up_to_the_limit_and_frees_places_on_drop() {
+        let s = Shedder::new(2);
+        let a = s.try_admit().unwrap();
+        let b = s.try_admit().unwrap();
+        assert!(s.try_admit().is_none());
+        assert_eq!(s.admitted(), 2, "a refusal takes no place");
+        drop(a);
+        let c = s.try_admit().unwrap();
+        assert!(s.try_admit().is_none());
+        drop((b, c));
+        assert_eq!(s.admitted(), 0);
+        let unlimited = Shedder::new(0);
+        let all: Vec<_> = (0..1000).filter_map(|_| unlimited.try_admit()).collect();
+        assert_eq!(all.len(), 1000);
+    }
+}
