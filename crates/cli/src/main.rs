@@ -2,6 +2,7 @@
 //! files, calls the core, and prints human or JSON output.
 
 mod collect;
+mod healthcheck_cmd;
 mod inputs;
 mod keys_cmd;
 mod match_cmd;
@@ -44,6 +45,8 @@ enum Command {
     /// Service levels as code: generate Prometheus rules and Grafana dashboards from
     /// deploy/slo/slos.yaml, or report each SLI against its objective from a Prometheus.
     Slo(slo_cmd::SloArgs),
+    /// Probe a running server (default: /healthz on BIND): exit 0 when it answers 2xx, else 1.
+    Healthcheck(healthcheck_cmd::HealthcheckArgs),
 }
 
 fn main() -> ExitCode {
@@ -65,5 +68,6 @@ fn main() -> ExitCode {
         Command::Serve(args) => serve_cmd::run(args),
         Command::Keys(args) => keys_cmd::run(args),
         Command::Slo(args) => slo_cmd::run(args),
+        Command::Healthcheck(args) => healthcheck_cmd::run(args),
     }
 }

@@ -18,6 +18,7 @@
 //! - [`api`] — REST routes under `/api/v1`, OpenAPI document and docs page;
 //! - [`web`] — the server-rendered web UI;
 //! - [`health`] — liveness and readiness;
+//! - [`notify`] — systemd's sd_notify: READY, STOPPING and watchdog pings;
 //! - [`shed`] — load shedding on the expensive routes (fast 503 past `MAX_IN_FLIGHT`);
 //! - [`faults`] — fault injection for drills (`FAULTS=true`, `/api/v1/admin/faults`);
 //! - [`problem`] — RFC 7807 problem documents with a stable `code`;
@@ -35,6 +36,7 @@ pub mod health;
 pub mod hiring;
 pub mod keys_admin;
 pub mod metrics;
+pub mod notify;
 pub mod problem;
 pub mod ratelimit;
 pub mod redact;

@@ -111,8 +111,11 @@ pub async fn serve_state(
     let deadline = state.settings().shutdown_timeout;
     let app = router(state);
     let (stopping, mut stopped) = tokio::sync::watch::channel(false);
+    crate::notify::notify("READY=1");
+    let watchdog = crate::notify::spawn_watchdog();
     let server = axum::serve(listener, app).with_graceful_shutdown(async move {
         stop.await;
+        crate::notify::notify("STOPPING=1");
         draining.start_draining();
         tracing::info!("shutting down: readiness is false, draining in-flight requests");
         let _ = stopping.send(true);
@@ -134,6 +137,9 @@ pub async fn serve_state(
             Ok(())
         }
     };
+    if let Some(w) = watchdog {
+        w.abort();
+    }
     if let Some((stop_metrics, task)) = metrics {
         let _ = stop_metrics.send(());
         let _ = task.await;
