@@ -1,6 +1,7 @@
 //! `atscore`: the command-line face of atscore. A thin layer over `atscore_core`: it reads
 //! files, calls the core, and prints human or JSON output.
 
+mod chaos_cmd;
 mod collect;
 mod healthcheck_cmd;
 mod inputs;
@@ -47,6 +48,8 @@ enum Command {
     Slo(slo_cmd::SloArgs),
     /// Probe a running server (default: /healthz on BIND): exit 0 when it answers 2xx, else 1.
     Healthcheck(healthcheck_cmd::HealthcheckArgs),
+    /// Chaos drills: `chaos proxy`, a TCP fault proxy (latency, jitter, bandwidth, resets).
+    Chaos(chaos_cmd::ChaosArgs),
 }
 
 fn main() -> ExitCode {
@@ -69,5 +72,6 @@ fn main() -> ExitCode {
         Command::Keys(args) => keys_cmd::run(args),
         Command::Slo(args) => slo_cmd::run(args),
         Command::Healthcheck(args) => healthcheck_cmd::run(args),
+        Command::Chaos(args) => chaos_cmd::run(args),
     }
 }
