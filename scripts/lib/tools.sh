@@ -26,3 +26,12 @@ ensure_prometheus() {
   if [ -n "$am" ]; then export ATSCORE_ALERTMANAGER="$am"; else need_or_warn "alertmanager is missing"; fi
   prometheus --version 2>&1 | head -n 1 || true
 }
+
+#   ensure_clamd   clamd (Debian package clamav-daemon) for the ClamAV tests; the tests start
+#                  their own clamd on a loopback port with a test signature database (no
+#                  signature download, freshclam never runs)
+ensure_clamd() {
+  if [ ! -x /usr/sbin/clamd ]; then apt_install clamav-daemon || true; fi
+  [ -x /usr/sbin/clamd ] || { need_or_warn "clamd is missing and could not be installed (apt-get install clamav-daemon)"; return 0; }
+  /usr/sbin/clamd --version || true
+}

@@ -39,8 +39,16 @@ pub struct Settings {
     pub max_file_size: usize,
     /// One API key accepted besides the stored ones (`API_KEY`, the old prototype's setting).
     pub api_key: Option<String>,
-    /// Scan uploads with clamd (`CLAMAV_ENABLED`, default off).
+    /// Scan uploads with clamd (`CLAMAV_ENABLED`, default off). Fails closed.
     pub clamav_enabled: bool,
+    /// Where clamd listens (`CLAMAV_ADDRESS`: `tcp://HOST:PORT` or `unix:///path`; default
+    /// `tcp://127.0.0.1:3310`).
+    pub clamav_address: crate::clamav::ClamdAddress,
+    /// Time limit of one scan (`CLAMAV_TIMEOUT`, seconds, default 30).
+    pub clamav_timeout: Duration,
+    /// Largest file sent to clamd (`CLAMAV_MAX_BYTES`, default 25 MiB): set it to clamd's
+    /// `StreamMaxLength`; larger files are refused, never passed unscanned.
+    pub clamav_max_bytes: usize,
     /// Log filter (`LOG_LEVEL`, default `info`; any `tracing` filter such as `atscore=debug`).
     pub log_level: String,
     /// `LOG_FORMAT`: `pretty` (default) or `json`.
@@ -128,6 +136,9 @@ impl Default for Settings {
             cache_entries: 64,
             metrics_bind: None,
             metrics_enabled: true,
+            clamav_address: crate::clamav::ClamdAddress::Tcp("127.0.0.1:3310".into()),
+            clamav_timeout: Duration::from_secs(30),
+            clamav_max_bytes: 25 * 1024 * 1024,
             max_in_flight: 64,
             shutdown_timeout: Duration::from_secs(20),
             faults_enabled: false,
@@ -162,6 +173,9 @@ pub const KEYS: &[&str] = &[
     "CACHE_ENTRIES",
     "METRICS_BIND",
     "METRICS",
+    "CLAMAV_ADDRESS",
+    "CLAMAV_TIMEOUT",
+    "CLAMAV_MAX_BYTES",
     "MAX_IN_FLIGHT",
     "SHUTDOWN_TIMEOUT",
     "FAULTS",
@@ -298,6 +312,9 @@ impl Settings {
                 }
             }
             "CLAMAV_ENABLED" => self.clamav_enabled = boolean(v)?,
+            "CLAMAV_ADDRESS" => self.clamav_address = crate::clamav::ClamdAddress::parse(v)?,
+            "CLAMAV_TIMEOUT" => self.clamav_timeout = seconds(v)?,
+            "CLAMAV_MAX_BYTES" => self.clamav_max_bytes = positive(v)?,
             "LOG_LEVEL" => {
                 tracing_subscriber::EnvFilter::try_new(v).map_err(|e| e.to_string())?;
                 self.log_level = v.into()

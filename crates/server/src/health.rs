@@ -1,6 +1,6 @@
 //! Health endpoints, cheap and unauthenticated: `/healthz` (also `/health`, the old
 //! prototype's path) says the process answers; `/readyz` says it should get traffic: the
-//! database answers and the server is not draining.
+//! database answers, clamd answers when scanning is on, and the server is not draining.
 
 use std::time::Duration;
 
@@ -27,13 +27,31 @@ pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Value>) 
         }
         Err(_) => Err("timeout"),
     };
-    let ready = !draining && db.is_ok();
+    // With scanning on, uploads need clamd: not ready without it (fail closed).
+    let clamd = match state.scanner() {
+        None => None,
+        Some(s) => Some(match s.ping().await {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                tracing::warn!(error = %e, "readiness: clamd unreachable");
+                Err("unreachable")
+            }
+        }),
+    };
+    let ready = !draining && db.is_ok() && clamd.as_ref().is_none_or(|c| c.is_ok());
+    let mut checks = json!({
+        "database": match db { Ok(()) => "ok", Err(e) => e },
+        "draining": draining,
+    });
+    if let Some(c) = clamd {
+        checks["clamd"] = json!(match c {
+            Ok(()) => "ok",
+            Err(e) => e,
+        });
+    }
     let body = json!({
         "status": if ready { "ready" } else { "not_ready" },
-        "checks": {
-            "database": match db { Ok(()) => "ok", Err(e) => e },
-            "draining": draining,
-        }
+        "checks": checks,
     });
     let code = if ready {
         StatusCode::OK

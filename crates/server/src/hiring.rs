@@ -319,6 +319,30 @@ fn expand(state: &AppState, files: Vec<Part>) -> Result<(Vec<Item>, Vec<String>)
     Ok((items, warnings))
 }
 
+/// With scanning on, scan every file (ZIP entries one by one, after our bounded unpacking): a
+/// file the scanner refuses becomes an unreadable candidate with the refusal's code, its bytes
+/// never stored; an unavailable scanner refuses the whole upload (fail closed).
+async fn scan(state: &AppState, items: &mut [Item]) -> Result<(), Problem> {
+    if state.scanner().is_none() {
+        return Ok(());
+    }
+    for item in items.iter_mut() {
+        let refusal = match &item.bytes {
+            Ok(b) => match state.scan(b, &item.name).await {
+                Ok(()) => continue,
+                Err(p) if p.status == StatusCode::SERVICE_UNAVAILABLE.as_u16() => return Err(p),
+                Err(p) => p,
+            },
+            Err(_) => continue,
+        };
+        item.bytes = Err(CandidateError {
+            code: refusal.code,
+            message: refusal.detail,
+        });
+    }
+    Ok(())
+}
+
 /// Analyse and store the uploaded resumes of a job.
 pub async fn add_candidates(
     state: &AppState,
@@ -332,7 +356,8 @@ pub async fn add_candidates(
         ));
     }
     let view = get_job(state, job_id).await?;
-    let (items, warnings) = expand(state, files)?;
+    let (mut items, warnings) = expand(state, files)?;
+    scan(state, &mut items).await?;
     let cfg = config(&view.job);
     let keep = state.settings().retention == Retention::Keep;
     let tasks = items.into_iter().map(|item| {

@@ -13,6 +13,7 @@
 //! - [`auth`], [`ratelimit`] — API keys (`API_KEY` and stored keys), per-key rate limits;
 //! - [`engine`] — parsing and scoring on a bounded blocking pool, job analyses cached;
 //! - [`uploads`] — bounded multipart reading;
+//! - [`clamav`] — virus scanning with clamd (INSTREAM), failing closed;
 //! - [`fetch`] — job descriptions from URLs, with SSRF defences;
 //! - [`seeker`], [`hiring`] — the two workflows, shared by API and web UI;
 //! - [`api`] — REST routes under `/api/v1`, OpenAPI document and docs page;
@@ -27,6 +28,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod clamav;
 pub mod clock;
 pub mod configuration;
 pub mod engine;

@@ -74,12 +74,29 @@ pub fn weights(text: Option<&str>) -> Result<ScoreConfig, Problem> {
 
 /// Parse one resume.
 pub async fn parse(state: &AppState, file: Part) -> Result<ParsedResume, Problem> {
+    state
+        .scan(&file.bytes, file.file_name.as_deref().unwrap_or("resume"))
+        .await?;
     let st = state.clone();
     state
         .engine()
         .run(move || st.engine().parse(&file.bytes, file.file_name.clone()))
         .await?
         .map_err(|e| Problem::from_parse(&e))
+}
+
+/// With scanning on, scan the resume and an uploaded job file (fail closed).
+pub async fn scan_inputs(state: &AppState, resume: &Part, job: &JobSource) -> Result<(), Problem> {
+    state
+        .scan(
+            &resume.bytes,
+            resume.file_name.as_deref().unwrap_or("resume"),
+        )
+        .await?;
+    if let JobSource::File(bytes) = job {
+        state.scan(bytes, "job description").await?;
+    }
+    Ok(())
 }
 
 /// Score one resume against one job, with what-if suggestions.
@@ -89,6 +106,7 @@ pub async fn score_resume(
     job: JobSource,
     cfg: ScoreConfig,
 ) -> Result<ScoreReport, Problem> {
+    scan_inputs(state, &resume, &job).await?;
     let job = job_bytes(state, job).await?;
     let st = state.clone();
     state

@@ -32,8 +32,6 @@ pub enum StartupError {
          `atscore keys create NAME` (or bind to 127.0.0.1)"
     )]
     NoKeyOnPublicAddress(SocketAddr),
-    #[error("CLAMAV_ENABLED is set, but this build cannot scan yet; unset it")]
-    ScannerUnavailable,
     #[error("server error: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -69,7 +67,10 @@ pub fn router(state: AppState) -> Router {
 /// Connect the store and build the state (no listening yet).
 pub async fn build(settings: Settings) -> Result<AppState, StartupError> {
     if settings.clamav_enabled {
-        return Err(StartupError::ScannerUnavailable);
+        tracing::info!(
+            "virus scanning on: clamd at {} (uploads are refused while it is unreachable)",
+            settings.clamav_address
+        );
     }
     let store = Store::connect(&settings.database_url).await?;
     Ok(AppState::new(settings, store).await?)

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use atscore_core::Limits;
 
 use crate::auth::Auth;
+use crate::clamav::Scanner;
 use crate::engine::Engine;
 use crate::faults::Faults;
 use crate::fetch::{FetchPolicy, Fetcher};
@@ -29,6 +30,7 @@ struct Inner {
     draining: AtomicBool,
     shedder: Shedder,
     faults: Faults,
+    scanner: Option<Scanner>,
 }
 
 impl AppState {
@@ -59,6 +61,13 @@ impl AppState {
             secret,
             store,
             shedder: Shedder::new(settings.max_in_flight),
+            scanner: settings.clamav_enabled.then(|| {
+                Scanner::new(
+                    settings.clamav_address.clone(),
+                    settings.clamav_timeout,
+                    settings.clamav_max_bytes,
+                )
+            }),
             faults: Faults::new(settings.faults_enabled, settings.faults.clone()),
             settings,
             draining: AtomicBool::new(false),
@@ -87,6 +96,17 @@ impl AppState {
     /// Admission to the expensive routes (load shedding).
     pub fn shedder(&self) -> &Shedder {
         &self.0.shedder
+    }
+    /// The virus scanner, when `CLAMAV_ENABLED`.
+    pub fn scanner(&self) -> Option<&Scanner> {
+        self.0.scanner.as_ref()
+    }
+    /// Scan one upload when scanning is on (a refusal otherwise: fail closed).
+    pub async fn scan(&self, bytes: &[u8], name: &str) -> Result<(), crate::problem::Problem> {
+        match self.scanner() {
+            Some(s) => s.check(bytes, name).await,
+            None => Ok(()),
+        }
     }
     /// Fault injection (inert unless `FAULTS=true`).
     pub fn faults(&self) -> &Faults {

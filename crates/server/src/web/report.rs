@@ -23,6 +23,7 @@ pub async fn score_and_parse(
     job: JobSource,
     cfg: ScoreConfig,
 ) -> Result<(ScoreReport, ParsedResume), Problem> {
+    seeker::scan_inputs(state, &resume, &job).await?;
     let job = seeker::job_bytes(state, job).await?;
     let st = state.clone();
     state

@@ -6,6 +6,8 @@
 
 #![allow(dead_code)]
 
+pub mod clamd;
+
 use std::path::PathBuf;
 
 use atscore_server::state::AppState;
