@@ -97,11 +97,16 @@ impl Store {
         items: Vec<NewCandidate>,
     ) -> Result<Option<Vec<String>>, StoreError> {
         let mut tx = self.pool().begin().await?;
-        let exists = sqlx::query("SELECT id FROM jobs WHERE id = $1")
+        // The first statement writes (a no-op update that also locks the job row), so SQLite
+        // takes the write lock at once and waits for it under busy_timeout. A read first would
+        // make this a reader that SQLite refuses to upgrade (SQLITE_BUSY, no waiting) when
+        // another upload commits in between: concurrent uploads failed with "database is
+        // locked" in the chaos suite.
+        let exists = sqlx::query("UPDATE jobs SET updated_at = updated_at WHERE id = $1")
             .bind(job_id)
-            .fetch_optional(&mut *tx)
+            .execute(&mut *tx)
             .await?;
-        if exists.is_none() {
+        if exists.rows_affected() == 0 {
             return Ok(None);
         }
         let t = now();
