@@ -1,17 +1,20 @@
 //! Load shedding on the expensive routes (parse, score, candidate uploads): at most
 //! `MAX_IN_FLIGHT` of them are admitted at once — the ones running plus the ones queued for a
 //! parse worker — and the next one is refused at once with 503 `overloaded` and `Retry-After`,
-//! instead of waiting in a queue that would only grow. Admitted requests then keep their
+//! instead of waiting in a queue that would only grow (after reading and dropping the upload,
+//! so the refusal reaches the client instead of a connection reset). Admitted requests then keep their
 //! latency: the queue in front of the workers is bounded by this limit. Every refusal is
 //! counted in `http_requests_shed_total{route}`.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use futures_util::StreamExt;
 
 use crate::problem::Problem;
 
@@ -59,6 +62,29 @@ impl Shedder {
     }
 }
 
+/// Bytes of a refused request's body read and thrown away before the 503 is sent.
+const DRAIN_LIMIT: usize = 4 * 1024 * 1024;
+/// Time given to that.
+const DRAIN_TIME: Duration = Duration::from_secs(2);
+
+/// Read and drop the request body (bounded in size and time). Closing a connection with an
+/// unread upload in its receive buffer makes the kernel send a reset, which can destroy the 503
+/// before the client reads it — the chaos suite's spike saw thousands of resets instead of
+/// readable refusals. A lingering close delivers the 503 and its `Retry-After`.
+async fn drain(req: Request) {
+    let mut body = req.into_body().into_data_stream();
+    let _ = tokio::time::timeout(DRAIN_TIME, async {
+        let mut read = 0usize;
+        while let Some(Ok(chunk)) = body.next().await {
+            read += chunk.len();
+            if read > DRAIN_LIMIT {
+                break;
+            }
+        }
+    })
+    .await;
+}
+
 /// The middleware: admit or refuse fast.
 pub async fn shed(State(shedder): State<Shedder>, req: Request, next: Next) -> Response {
     let Some(_admission) = shedder.try_admit() else {
@@ -67,6 +93,7 @@ pub async fn shed(State(shedder): State<Shedder>, req: Request, next: Next) -> R
             .get::<MatchedPath>()
             .map_or("unmatched".to_string(), |p| p.as_str().to_string());
         metrics::counter!(SHED_TOTAL, "route" => route).increment(1);
+        drain(req).await;
         return Problem::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "overloaded",

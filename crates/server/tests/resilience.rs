@@ -174,7 +174,12 @@ async fn past_the_in_flight_limit_requests_are_shed_fast() {
         return;
     };
     let before = metrics_text(&app).await;
-    let bytes = resume();
+    // A 1.5 MB upload: a refusal sent without reading it would reach the client as a
+    // connection reset, not a readable 503.
+    let mut bytes = resume();
+    while bytes.len() < 1_500_000 {
+        bytes.extend_from_slice(b"\n- Built and ran Rust services on Kubernetes with PostgreSQL.");
+    }
     let mut tasks = Vec::new();
     for _ in 0..6 {
         let req = app
@@ -289,9 +294,12 @@ async fn concurrent_uploads_all_succeed(db: Db) {
     let id = job["id"].as_str().unwrap().to_string();
     let mut tasks = Vec::new();
     for i in 0..12 {
-        let req = app.post(&format!("/api/v1/jobs/{id}/candidates")).multipart(
-            reqwest::multipart::Form::new().part("files", file(&format!("cv-{i}.md"), resume())),
-        );
+        let req = app
+            .post(&format!("/api/v1/jobs/{id}/candidates"))
+            .multipart(
+                reqwest::multipart::Form::new()
+                    .part("files", file(&format!("cv-{i}.md"), resume())),
+            );
         tasks.push(tokio::spawn(async move {
             let r = req.send().await.unwrap();
             (r.status().as_u16(), r.text().await.unwrap_or_default())
