@@ -167,11 +167,13 @@ async fn pump(
     });
     while let Some((due, chunk)) = rx.recv().await {
         tokio::time::sleep_until(due).await;
-        to.write_all(&chunk).await?;
         if bandwidth_kbps > 0 {
+            // A chunk leaves once it has "crossed the link": its transmission time first, so
+            // the last byte arrives total / bandwidth after the first, as on a slow link.
             let secs = chunk.len() as f64 * 8.0 / (bandwidth_kbps as f64 * 1000.0);
             tokio::time::sleep(Duration::from_secs_f64(secs)).await;
         }
+        to.write_all(&chunk).await?;
     }
     let _ = to.shutdown().await;
     let _ = reader.await;
