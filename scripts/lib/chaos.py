@@ -55,7 +55,7 @@ ABOUT = {  # (fault, load) for a row whose scenario did not run; each scenario w
     "latency": ("`atscore chaos proxy` latency; nftables packet loss between two netns", "POST /api/v1/score"),
     "spike": ("10× the connections on uncached scoring, MAX_IN_FLIGHT=16", "POST /api/v1/score"),
     "db": ("own PostgreSQL stopped and started again", "GET ranking"),
-    "clamd": ("clamd down / slow (upload virus scanning)", "–"),
+    "clamd": ("clamd killed under upload load (scanning on, fail closed)", "–"),
 }
 NEEDS = {  # tools each scenario needs (names as scripts/chaos reports them missing)
     "kill": ["wrk", "supervisor"],
@@ -1102,11 +1102,116 @@ def scenario_db(ctx, res):
         pg.close()
 
 
+class OwnClamd:
+    """A clamd of the scenario's own (Debian clamav-daemon) on a free loopback port, with a
+    two-line signature database (EICAR by hash and by body; the string is put together here)."""
+
+    EICAR = ("X5O!P%@AP[4\\PZX54(P^)7CC)7}$" + "EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*").encode()
+
+    def __init__(self, ctx):
+        self.exe = shutil.which("clamd") or "/usr/sbin/clamd"
+        if not os.path.exists(self.exe):
+            raise ScenarioError("clamd is not installed (apt-get install clamav-daemon)")
+        self.ctx, self.proc = ctx, None
+        self.dir = ctx.dir / "clamd"
+        db = self.dir / "db"
+        db.mkdir(parents=True, exist_ok=True)
+        (db / "chaos.hdb").write_text(f"44d88612fea8a8f36de82e1278abb02f:{len(self.EICAR)}:Chaos-Test-EICAR\n")
+        (db / "chaos.ndb").write_text("Chaos.Test.EICAR-Body:0:*:" + b"EICAR-STANDARD-ANTIVIRUS-TEST-FILE".hex() + "\n")
+        self.port = free_port()
+        self.conf = self.dir / "clamd.conf"
+        self.conf.write_text(f"DatabaseDirectory {db}\nTCPSocket {self.port}\nTCPAddr 127.0.0.1\nForeground yes\n"
+                             f"StreamMaxLength 10M\nMaxThreads 4\nLogFile {self.dir / 'clamd-own.log'}\n")
+
+    def ping(self):
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=1) as c:
+                c.sendall(b"zPING\0")
+                return c.recv(16).startswith(b"PONG")
+        except OSError:
+            return False
+
+    def start(self):
+        self.proc = self.ctx.procs.start([self.exe, f"--config-file={self.conf}"], self.dir / "clamd.out", name="clamd")
+        if not wait_until(self.ping, 30, 0.1):
+            raise ScenarioError(f"clamd did not answer PING: {tail(self.dir / 'clamd.out')}")
+
+    def kill(self):
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+
 def scenario_clamd(ctx, res):
-    res.state = "not run"
-    res.fault = "clamd down / slow (upload virus scanning)"
-    res.load = "–"
-    res.note = "not run: ClamAV scanning not implemented yet (issue 7)"
+    p = ctx.p
+    res.fault = f"clamd killed for {p['db_outage']} s with scanning on (`CLAMAV_ENABLED`, fail closed), then started again"
+    res.load = "wrk 2 conns, POST /api/v1/score (cache off: every upload scanned), 50 ms pause"
+    res.recovery_target = 5.0
+    clamd = OwnClamd(ctx)
+    srv = None
+    try:
+        clamd.start()
+        port = free_port()
+        srv, base = ctx.serve(port, f"sqlite://{ctx.dir / 'clamd.db'}", CLAMAV_ENABLED="true",
+                              CLAMAV_ADDRESS=f"tcp://127.0.0.1:{clamd.port}", CACHE_ENTRIES="0")
+
+        def upload(name, data):
+            body, ctype = multipart([("file", name, data, "text/plain")])
+            return http("POST", base + "/api/v1/parse", body, api_headers({"Content-Type": ctype}), 15)
+
+        clean = b"Jane Doe\nRust engineer\nExperience: built services in Rust and PostgreSQL.\n"
+        r = upload("eicar.txt", clamd.EICAR)
+        res.check(r.status == 422 and r.code() == "malware_detected",
+                  f"with clamd up, the EICAR test file is refused ({r.status} {r.code()})")
+        url = base + "/api/v1/score"
+        kw = dict(mode="score", conns=2, delay_ms=50, timeout_s=10)
+        res.steady.add(wrk(ctx, "steady-before", url, seconds=p["db_steady"], **kw))
+        ready = Prober(base + "/readyz", interval=0.1, timeout=4)
+        ready.start()
+        fault_run = WrkRun(ctx, "fault", url, seconds=2 + p["db_outage"] + 5, **kw)
+        time.sleep(2)
+        t_kill = time.monotonic()
+        clamd.kill()
+        nr = ready.wait_for(lambda x: x.status == 503, t_kill, 15)
+        down_clean = upload("cv.txt", clean)
+        down_bad = upload("eicar.txt", clamd.EICAR)
+        time.sleep(max(0, t_kill + p["db_outage"] - time.monotonic()))
+        t_up = time.monotonic()
+        clamd.start()
+        rr = ready.wait_for(lambda x: x.status == 200, t_up, 30)
+        fault_run.wait()
+        ready.stop()
+        ready.dump(ctx.dir / "probes-readyz.tsv", t_kill)
+        res.faulty = Load([fault_run])
+        after = upload("cv.txt", clean)
+        res.steady.add(wrk(ctx, "steady-after", url, seconds=p["db_steady"], **kw))
+        j = (nr.json() or {}) if nr else {}
+        res.details.append(f"clamd on 127.0.0.1:{clamd.port} (own signatures); /readyz 503 "
+                           f"{fmt_s(nr.end - t_kill) if nr else 'never'} after the kill, checks {j.get('checks')}")
+        res.details.append(f"uploads while clamd was down: clean {down_clean.status} {down_clean.code()}, "
+                           f"EICAR {down_bad.status} {down_bad.code()}; wrk during the fault: {res.faulty.describe()}; "
+                           f"5xx codes {res.faulty.codes5}")
+        res.check(nr is not None and (j.get("checks") or {}).get("clamd") == "unreachable",
+                  "/readyz turned 503 with clamd reported unreachable")
+        res.check(all(x.status == 503 and x.code() == "scanner_unavailable" and "retry-after" in x.headers
+                      for x in (down_clean, down_bad)),
+                  "with clamd down every upload is refused: 503 scanner_unavailable with Retry-After (fail closed, "
+                  f"never passed unscanned: clean {down_clean.status}, EICAR {down_bad.status})")
+        n500 = res.faulty.count(lambda st: st >= 500 and st != 503)
+        res.check(n500 == 0 and set(res.faulty.codes5) <= {"scanner_unavailable"},
+                  f"under load only 503 scanner_unavailable, no 500s (codes {res.faulty.codes5}, other 5xx {n500})")
+        rec = (rr.end - t_up) if rr else None
+        res.recovery = rec
+        res.recovery_text = f"{fmt_s(rec)} after clamd is back to /readyz 200 (target ≤ {res.recovery_target:.0f} s)"
+        res.check(rec is not None and rec <= res.recovery_target,
+                  f"readiness recovered by itself within {res.recovery_target:.0f} s ({fmt_s(rec)})")
+        res.check(after.status == 200, f"a clean upload is scanned and parsed again ({after.status})")
+        res.check(srv.poll() is None, "atscore was never restarted (same process throughout)")
+        res.slo_checks()
+    finally:
+        if srv is not None:
+            ctx.procs.stop(srv)
+        clamd.kill()
 
 
 RUNNERS = {"kill": scenario_kill, "hang": scenario_hang, "latency": scenario_latency,
