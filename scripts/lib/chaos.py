@@ -12,7 +12,8 @@ fault, the fault phase (load running while the fault is injected and healed), an
 phase after it. Probes (plain HTTP from this process) time the recovery.
 
 Everything started is registered in DIR/manifest (`pid N NAME`, `netns NAME`, `pgdata DIR`,
-`dir DIR`) and stopped by PID here; scripts/chaos's trap reads the manifest again in case
+`dir DIR`) and stopped by PID here; every process gets CHAOS_RUN=DIR in its environment, and
+scripts/chaos's trap reads the manifest again (signalling only PIDs with that marker) in case
 this process itself was killed.
 """
 
@@ -91,6 +92,8 @@ class Procs:
             f.write(line + "\n")
 
     def start(self, cmd, log_path, env=None, name=None):
+        # the run's marker: scripts/chaos's trap only ever signals a PID that carries it
+        env = dict(os.environ if env is None else env, CHAOS_RUN=str(self.workdir))
         out = open(log_path, "ab")
         p = subprocess.Popen([str(c) for c in cmd], stdout=out, stderr=subprocess.STDOUT,
                              stdin=subprocess.DEVNULL, env=env)
