@@ -3,37 +3,22 @@
 //! PostgreSQL. The real binary is killed right after each answer and started again on the same
 //! database; every accepted candidate must be in the ranking.
 
-use std::io::{BufRead, BufReader, Read};
+mod support;
+
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 
 const KEY: &str = "durability-key-0123456789";
 
 fn serve(database_url: &str) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_atscore"))
-        .arg("serve")
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_atscore"));
+    cmd.arg("serve")
         .env("BIND", "127.0.0.1:0")
         .env("DATABASE_URL", database_url)
         .env("API_KEY", KEY)
         .env("LOG_LEVEL", "warn")
-        .env("RATE_LIMIT_PER_MINUTE", "0")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    err.read_line(&mut line).unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|r| r.split_whitespace().next())
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_string();
-    std::thread::spawn(move || {
-        let mut sink = Vec::new();
-        let _ = err.read_to_end(&mut sink);
-    });
-    (child, addr)
+        .env("RATE_LIMIT_PER_MINUTE", "0");
+    support::start_serve(cmd)
 }
 
 fn kill9(mut child: Child) {

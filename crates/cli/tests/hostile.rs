@@ -6,7 +6,9 @@
 //! the server still answers afterwards. External references in a DOCX (a template on a local
 //! listener) are never fetched, and an external entity's file never shows in the text.
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod support;
+
+use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -341,32 +343,17 @@ fn hostile_files_get_their_answer_quickly_and_nothing_breaks() {
     }
 
     // The API: one server takes them all.
-    let mut child = bin()
-        .arg("serve")
+    let mut cmd = bin();
+    cmd.arg("serve")
         .env("BIND", "127.0.0.1:0")
         .env(
             "DATABASE_URL",
             format!("sqlite://{}", tmp.join("h.db").display()),
         )
         .env_remove("API_KEY")
-        .env("LOG_LEVEL", "warn")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+        .env("LOG_LEVEL", "warn");
+    let (mut child, addr) = support::start_serve(cmd);
     let pid = child.id();
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    err.read_line(&mut line).unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|r| r.split_whitespace().next())
-        .unwrap()
-        .to_string();
-    std::thread::spawn(move || {
-        let mut sink = Vec::new();
-        let _ = err.read_to_end(&mut sink);
-    });
     let client = reqwest::blocking::Client::builder()
         .timeout(LIMIT * 2)
         .build()

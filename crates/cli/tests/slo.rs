@@ -7,6 +7,8 @@
 //! Everything listens on 127.0.0.1 with ports picked at run time. Under CI=true a missing tool
 //! (prometheus, promtool, alertmanager, amtool: `scripts/test` installs them) fails the test.
 
+mod support;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -108,26 +110,11 @@ fn serve(dir: &Path, env: &[(&str, &str)]) -> (Proc, String) {
         )
         .env("LOG_LEVEL", "warn")
         .env_remove("API_KEY")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped());
+        .stdout(Stdio::null());
     for (k, v) in env {
         cmd.env(k, v);
     }
-    let mut child = cmd.spawn().unwrap();
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    err.read_line(&mut line).unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|r| r.split_whitespace().next())
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_string();
-    // Keep draining the log so the server never blocks on a full pipe.
-    std::thread::spawn(move || {
-        let mut sink = Vec::new();
-        let _ = err.read_to_end(&mut sink);
-    });
+    let (child, addr) = support::start_serve(cmd);
     (Proc(child), addr)
 }
 

@@ -3,9 +3,10 @@
 //! `WATCHDOG_USEC`) the server says READY=1, pings the watchdog while it runs, stops pinging
 //! while it is frozen (so systemd restarts a hang), and says STOPPING=1 on SIGTERM.
 
-use std::io::{BufRead, BufReader, Read};
+mod support;
+
 use std::os::unix::net::UnixDatagram;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 fn bin() -> Command {
@@ -48,8 +49,8 @@ fn healthcheck_and_the_systemd_watchdog() {
     let _ = std::fs::remove_file(&sock_path);
     let sock = UnixDatagram::bind(&sock_path).unwrap();
 
-    let mut child = bin()
-        .arg("serve")
+    let mut cmd = bin();
+    cmd.arg("serve")
         .env("BIND", "127.0.0.1:0")
         .env(
             "DATABASE_URL",
@@ -58,24 +59,9 @@ fn healthcheck_and_the_systemd_watchdog() {
         .env("NOTIFY_SOCKET", &sock_path)
         .env("WATCHDOG_USEC", "200000")
         .env_remove("WATCHDOG_PID")
-        .env_remove("API_KEY")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+        .env_remove("API_KEY");
+    let (mut child, addr) = support::start_serve(cmd);
     let pid = child.id();
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    err.read_line(&mut line).unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|r| r.split_whitespace().next())
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_string();
-    std::thread::spawn(move || {
-        let mut sink = Vec::new();
-        let _ = err.read_to_end(&mut sink);
-    });
 
     // READY=1 first, then pings every ~100 ms.
     let first = drain(&sock, Duration::from_millis(600));
