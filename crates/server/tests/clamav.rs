@@ -24,6 +24,19 @@ fn docx_with(extra: &[u8]) -> Vec<u8> {
     ])
 }
 
+/// The app with scanning on against clamd at `address` (and this scan-size limit).
+async fn scanning(address: &str, max_bytes: Option<usize>) -> Option<support::TestApp> {
+    let address = atscore_server::clamav::ClamdAddress::parse(address).unwrap();
+    spawn_with(Db::Sqlite, |s| {
+        s.clamav_enabled = true;
+        s.clamav_address = address;
+        if let Some(max) = max_bytes {
+            s.clamav_max_bytes = max;
+        }
+    })
+    .await
+}
+
 async fn scans(app: &support::TestApp, result: &str) -> f64 {
     let text = app
         .client
@@ -45,13 +58,7 @@ async fn scans(app: &support::TestApp, result: &str) -> f64 {
 async fn malware_is_refused_clean_files_pass() {
     let Some(clamd) = clamd::start() else { return };
     let address = clamd.address();
-    let Some(app) = spawn_with(Db::Sqlite, |s| {
-        s.clamav_enabled = true;
-        s.clamav_address = atscore_server::clamav::ClamdAddress::parse(&address).unwrap();
-        s.clamav_max_bytes = 8 * 1024 * 1024;
-    })
-    .await
-    else {
+    let Some(app) = scanning(&address, Some(8 * 1024 * 1024)).await else {
         return;
     };
     let ready: Value = app
@@ -184,13 +191,7 @@ async fn malware_is_refused_clean_files_pass() {
 async fn our_own_scan_limit_refuses_before_sending() {
     let Some(clamd) = clamd::start() else { return };
     let address = clamd.address();
-    let Some(app) = spawn_with(Db::Sqlite, |s| {
-        s.clamav_enabled = true;
-        s.clamav_address = atscore_server::clamav::ClamdAddress::parse(&address).unwrap();
-        s.clamav_max_bytes = 1000;
-    })
-    .await
-    else {
+    let Some(app) = scanning(&address, Some(1000)).await else {
         return;
     };
     let form = reqwest::multipart::Form::new().part("file", file("cv.md", vec![b'x'; 5000]));
@@ -212,14 +213,7 @@ async fn without_clamd_uploads_are_refused_and_readiness_is_false() {
         .local_addr()
         .unwrap()
         .port();
-    let Some(app) = spawn_with(Db::Sqlite, |s| {
-        s.clamav_enabled = true;
-        s.clamav_address =
-            atscore_server::clamav::ClamdAddress::parse(&format!("tcp://127.0.0.1:{port}"))
-                .unwrap();
-    })
-    .await
-    else {
+    let Some(app) = scanning(&format!("tcp://127.0.0.1:{port}"), None).await else {
         return;
     };
     let r = app.client.get(app.url("/readyz")).send().await.unwrap();
