@@ -30,13 +30,18 @@ pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Value>) 
     // With scanning on, uploads need clamd: not ready without it (fail closed).
     let clamd = match state.scanner() {
         None => None,
-        Some(s) => Some(match s.ping().await {
-            Ok(()) => Ok(()),
-            Err(e) => {
-                tracing::warn!(error = %e, "readiness: clamd unreachable");
-                Err("unreachable")
-            }
-        }),
+        // Bounded like the database check: readiness must stay cheap even if clamd hangs
+        // (a scan's own limit, CLAMAV_TIMEOUT, is 30 s).
+        Some(s) => Some(
+            match tokio::time::timeout(Duration::from_secs(2), s.ping()).await {
+                Ok(Ok(())) => Ok(()),
+                Ok(Err(e)) => {
+                    tracing::warn!(error = %e, "readiness: clamd unreachable");
+                    Err("unreachable")
+                }
+                Err(_) => Err("timeout"),
+            },
+        ),
     };
     let ready = !draining && db.is_ok() && clamd.as_ref().is_none_or(|c| c.is_ok());
     let mut checks = json!({
