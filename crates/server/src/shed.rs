@@ -1,4 +1,5 @@
-//! Load shedding on the expensive routes (parse, score, candidate uploads): at most
+//! Load shedding on the expensive routes (parse, score, candidate uploads — in the API and in
+//! the web UI, which share one budget): at most
 //! `MAX_IN_FLIGHT` of them are admitted at once — the ones running plus the ones queued for a
 //! parse worker — and the next one is refused at once with 503 `overloaded` and `Retry-After`,
 //! instead of waiting in a queue that would only grow (after reading and dropping the upload,
@@ -85,27 +86,51 @@ async fn drain(req: Request) {
     .await;
 }
 
-/// The middleware: admit or refuse fast.
+/// Admit the request, or count the refusal, drain the upload and say why.
+async fn admit(shedder: &Shedder, req: Request) -> Result<(Admission, Request), Problem> {
+    if let Some(admission) = shedder.try_admit() {
+        return Ok((admission, req));
+    }
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or("unmatched".to_string(), |p| p.as_str().to_string());
+    metrics::counter!(SHED_TOTAL, "route" => route).increment(1);
+    drain(req).await;
+    Err(Problem::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "overloaded",
+        format!(
+            "the server is at its limit of {} documents in progress; retry shortly",
+            shedder.limit
+        ),
+    )
+    .retry_after(1))
+}
+
+/// The API's middleware: admit, or refuse fast with a problem document.
 pub async fn shed(State(shedder): State<Shedder>, req: Request, next: Next) -> Response {
-    let Some(_admission) = shedder.try_admit() else {
-        let route = req
-            .extensions()
-            .get::<MatchedPath>()
-            .map_or("unmatched".to_string(), |p| p.as_str().to_string());
-        metrics::counter!(SHED_TOTAL, "route" => route).increment(1);
-        drain(req).await;
-        return Problem::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "overloaded",
-            format!(
-                "the server is at its limit of {} documents in progress; retry shortly",
-                shedder.limit
-            ),
-        )
-        .retry_after(1)
-        .into_response();
-    };
-    next.run(req).await
+    match admit(&shedder, req).await {
+        Ok((_admission, req)) => next.run(req).await,
+        Err(p) => p.into_response(),
+    }
+}
+
+/// The web UI's middleware: the same admission (one budget for both faces), refused with an
+/// HTML page that says to try again, with the same `Retry-After`. Only form posts are counted:
+/// a `GET` of the same address is a cheap redirect or page.
+pub async fn shed_page(State(shedder): State<Shedder>, req: Request, next: Next) -> Response {
+    if req.method() != axum::http::Method::POST {
+        return next.run(req).await;
+    }
+    let viewer = req
+        .extensions()
+        .get::<crate::web::session::Viewer>()
+        .cloned();
+    match admit(&shedder, req).await {
+        Ok((_admission, req)) => next.run(req).await,
+        Err(p) => crate::web::render::error_page(viewer.as_ref(), p, "/"),
+    }
 }
 
 #[cfg(test)]

@@ -273,6 +273,75 @@ async fn redirect_to_localhost_name_is_refused_before_connecting() {
     assert_eq!(accepted.load(Ordering::SeqCst), 0);
 }
 
+/// A redirect to any of the forbidden kinds of address — IPv6 loopback, a private network,
+/// the cloud metadata address — is refused at once: the hop is checked before any connection
+/// (a connection attempt to 10.0.0.1 or 169.254.169.254 would only end at the time limit here).
+#[tokio::test]
+async fn redirects_to_every_forbidden_kind_are_refused_before_connecting() {
+    let v6 = TcpListener::bind("[::1]:0").await.ok();
+    let (v6_port, v6_accepted) = match v6 {
+        Some(l) => {
+            let port = l.local_addr().unwrap().port();
+            let n = Arc::new(AtomicUsize::new(0));
+            let counter = n.clone();
+            tokio::spawn(async move {
+                while let Ok((sock, _)) = l.accept().await {
+                    counter.fetch_add(1, Ordering::SeqCst);
+                    std::mem::forget(sock);
+                }
+            });
+            (port, Some(n))
+        }
+        None => (9, None), // no IPv6 loopback here: the refusal is still checked
+    };
+    let targets = [
+        format!("http://[::1]:{v6_port}/"),
+        "http://10.0.0.1/".to_string(),
+        "http://10.255.255.254:8080/x".to_string(),
+        "http://169.254.169.254/latest/meta-data/iam/".to_string(),
+    ];
+    let app = Router::new().route(
+        "/go/{n}",
+        get({
+            let targets = targets.clone();
+            move |Path(n): Path<usize>| {
+                let to = targets[n].clone();
+                async move { redirect(&to) }
+            }
+        }),
+    );
+    let addr = serve("127.0.0.2", app).await;
+    let fetcher = Fetcher::new(FetchPolicy {
+        timeout: Duration::from_secs(5),
+        ..policy(&["127.0.0.2/32"])
+    });
+    for (n, target) in targets.iter().enumerate() {
+        let t = Instant::now();
+        let err = fetcher
+            .fetch(&format!("http://{addr}/go/{n}"))
+            .await
+            .expect_err(target);
+        assert_eq!(
+            err.code(),
+            "forbidden_address",
+            "redirect to {target}: {err}"
+        );
+        assert!(
+            t.elapsed() < Duration::from_secs(1),
+            "redirect to {target} refused at once, not after a connection attempt: {:?}",
+            t.elapsed()
+        );
+    }
+    if let Some(n) = v6_accepted {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert_eq!(
+            n.load(Ordering::SeqCst),
+            0,
+            "the [::1] listener was never reached"
+        );
+    }
+}
+
 #[tokio::test]
 async fn redirect_to_other_scheme_is_invalid() {
     let app = Router::new().route("/go", get(|| async { redirect("ftp://127.0.0.2/x") }));

@@ -1,5 +1,5 @@
 //! Resilience of the real router on a loopback port: load shedding (a fast 503 `overloaded`
-//! with `Retry-After` past `MAX_IN_FLIGHT`, never a queue), fault injection (off unless
+//! with `Retry-After` past `MAX_IN_FLIGHT`, never a queue; an HTML page in the web UI), fault injection (off unless
 //! `FAULTS=true`; errors, panics, aborted connections and latency, each counted in
 //! `faults_injected_total` and in `http_requests_total`), and the graceful-shutdown deadline.
 
@@ -225,6 +225,106 @@ async fn past_the_in_flight_limit_requests_are_shed_fast() {
         .await
         .unwrap();
     assert_eq!(r.status(), 200);
+    app.stop().await;
+}
+
+/// The web UI's scoring form and candidate uploads draw on the same budget as the API, and
+/// past it a person gets a page that says to try again (503, `Retry-After`), not a JSON
+/// document or a wait.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_web_ui_shares_the_budget_and_refuses_with_a_page() {
+    let Some(app) = spawn_with(Db::Sqlite, |s| {
+        s.api_key = None; // open mode: the web pages need no sign-in
+        s.faults_enabled = true;
+        s.max_in_flight = 2;
+        s.faults.latency_ms = 1_500;
+    })
+    .await
+    else {
+        return;
+    };
+    // A browser: its anonymous cookie (what a form's token is bound to) comes with the first
+    // page; a post without it is refused before any admission.
+    let web = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    assert_eq!(web.get(app.url("/")).send().await.unwrap().status(), 200);
+    // Two slow API parses take both places.
+    let mut held = Vec::new();
+    for _ in 0..2 {
+        let req = app
+            .client
+            .post(app.url("/api/v1/parse"))
+            .multipart(reqwest::multipart::Form::new().part("file", file("cv.md", resume())));
+        held.push(tokio::spawn(async move {
+            req.send().await.unwrap().status().as_u16()
+        }));
+    }
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while app.state.shedder().admitted() < 2 {
+        if Instant::now() > deadline {
+            let done: Vec<_> = held.iter().map(|h| h.is_finished()).collect();
+            panic!("the two parses were never admitted (finished: {done:?})");
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    for path in ["/score", "/jobs/1/candidates"] {
+        let t = Instant::now();
+        let r = web
+            .post(app.url(path))
+            .multipart(
+                reqwest::multipart::Form::new()
+                    .text("csrf", "x")
+                    .part("resume", file("cv.md", resume())),
+            )
+            .send()
+            .await
+            .unwrap();
+        let took = t.elapsed();
+        assert_eq!(r.status(), 503, "{path}");
+        assert_eq!(r.headers()["retry-after"], "1", "{path}");
+        let ctype = r.headers()["content-type"].to_str().unwrap().to_string();
+        assert!(ctype.starts_with("text/html"), "{path}: {ctype}");
+        assert!(
+            r.headers().contains_key("content-security-policy"),
+            "{path}: the refusal page carries the security headers"
+        );
+        let body = r.text().await.unwrap();
+        assert!(body.contains("Please try again shortly"), "{path}: {body}");
+        assert!(body.contains("documents in progress"), "{path}: {body}");
+        assert!(
+            took < Duration::from_millis(1_000),
+            "{path}: refused at once, not queued: {took:?}"
+        );
+    }
+    let text = metrics_text(&app).await;
+    for route in ["/score", "/jobs/{id}/candidates"] {
+        let key = format!("http_requests_shed_total{{route=\"{route}\"}}");
+        assert_eq!(counter(&text, &key), 1.0, "{key}: {text}");
+    }
+    for h in held {
+        assert_eq!(h.await.unwrap(), 200, "the admitted API parses finished");
+    }
+    // With the places free again, the form is admitted (and refused for its forged token,
+    // not for load).
+    let r = web
+        .post(app.url("/score"))
+        .multipart(
+            reqwest::multipart::Form::new()
+                .text("csrf", "x")
+                .part("resume", file("cv.md", resume())),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    assert_eq!(
+        app.state.shedder().admitted(),
+        0,
+        "every place was given back"
+    );
     app.stop().await;
 }
 

@@ -50,15 +50,20 @@ pub fn router(state: &AppState) -> Router<AppState> {
     // Room for a resume and a job file plus multipart overhead; each part is checked again.
     let form_limit = s.max_file_size.saturating_mul(2) + 256 * 1024;
     let (request_timeout, upload_timeout) = (s.request_timeout, s.upload_timeout);
+    // The expensive routes share the API's admission budget; past it they answer a 503 page.
+    let shed = middleware::from_fn_with_state(state.shedder().clone(), crate::shed::shed_page);
     let uploads = Router::new()
         .route("/jobs/{id}/candidates", post(jobs::upload))
         .layer(DefaultBodyLimit::max(s.max_upload_size))
+        .layer(shed.clone())
         .layer(middleware::from_fn(move |req, next| {
             time_limit(upload_timeout, req, next)
         }));
+    let scoring = Router::new()
+        .route("/score", get(seeker::back_to_form).post(seeker::score))
+        .route_layer(shed);
     let pages = Router::new()
         .route("/", get(seeker::form))
-        .route("/score", get(seeker::back_to_form).post(seeker::score))
         .route("/signout", post(session::signout))
         .route("/jobs", get(jobs::list).post(jobs::create))
         .route("/jobs/{id}", get(jobs::show))
@@ -77,6 +82,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
             "/jobs/{id}/candidates/{cid}/delete",
             get(jobs::confirm_delete_candidate).post(jobs::delete_candidate),
         )
+        .merge(scoring)
         .layer(DefaultBodyLimit::max(form_limit))
         .layer(middleware::from_fn(move |req, next| {
             time_limit(request_timeout, req, next)
