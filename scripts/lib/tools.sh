@@ -35,3 +35,16 @@ ensure_clamd() {
   [ -x /usr/sbin/clamd ] || { need_or_warn "clamd is missing and could not be installed (apt-get install clamav-daemon)"; return 0; }
   /usr/sbin/clamd --version || true
 }
+
+#   ensure_cargo_deny   cargo-deny $CARGO_DENY_VERSION from crates.io (cargo install; built
+#                       without optimisation: ~45 s on 2 cores instead of minutes, and it runs
+#                       in about a second either way)
+CARGO_DENY_VERSION=0.20.2
+ensure_cargo_deny() {
+  if cargo deny --version 2>/dev/null | grep -qF "$CARGO_DENY_VERSION"; then return 0; fi
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=0 CARGO_PROFILE_RELEASE_DEBUG=0 CARGO_PROFILE_RELEASE_LTO=false \
+    CARGO_PROFILE_RELEASE_CODEGEN_UNITS=256 CARGO_PROFILE_RELEASE_INCREMENTAL=false \
+    cargo install cargo-deny --version "$CARGO_DENY_VERSION" --locked --quiet || true
+  cargo deny --version 2>/dev/null | grep -qF "$CARGO_DENY_VERSION" \
+    || { need_or_warn "cargo-deny $CARGO_DENY_VERSION is missing and could not be installed"; return 1; }
+}
