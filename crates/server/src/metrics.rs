@@ -99,6 +99,39 @@ fn install() -> PrometheusHandle {
     handle
 }
 
+/// Statuses whose series exist from the start for every API operation.
+const PREREGISTERED_STATUSES: [&str; 2] = ["500", "503"];
+
+/// Create `http_requests_total{method, route, status="500"|"503"}` at 0 for every operation of
+/// the OpenAPI document, without touching a value already counted. A counter series that
+/// appears with its first increment already at 1 has no earlier sample, so `rate()` and
+/// `increase()` miss that first error: the first 5xx of a route would not move the SLO ratios
+/// or the burn-rate alerts. Series made here are scraped at 0 first.
+pub fn preregister_errors() {
+    use utoipa::OpenApi as _;
+    let doc = crate::api::openapi::ApiDoc::openapi();
+    for (path, item) in &doc.paths.paths {
+        let methods = [
+            ("GET", item.get.is_some()),
+            ("POST", item.post.is_some()),
+            ("PUT", item.put.is_some()),
+            ("PATCH", item.patch.is_some()),
+            ("DELETE", item.delete.is_some()),
+        ];
+        for (method, _) in methods.iter().filter(|(_, has)| *has) {
+            for status in PREREGISTERED_STATUSES {
+                metrics::counter!(
+                    HTTP_REQUESTS_TOTAL,
+                    "method" => *method,
+                    "route" => path.clone(),
+                    "status" => status
+                )
+                .increment(0);
+            }
+        }
+    }
+}
+
 fn describe() {
     metrics::describe_counter!(
         HTTP_REQUESTS_TOTAL,

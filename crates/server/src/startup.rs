@@ -41,6 +41,9 @@ pub enum StartupError {
 pub fn router(state: AppState) -> Router {
     crate::metrics::handle();
     let metrics = state.settings().metrics_enabled;
+    if metrics {
+        crate::metrics::preregister_errors();
+    }
     let mut app = Router::new()
         .route("/healthz", get(crate::health::healthz))
         .route("/health", get(crate::health::healthz))

@@ -433,3 +433,69 @@ async fn metrics_can_be_switched_off_to_measure_their_cost() {
     assert_eq!(r.status(), 404, "no exposition with METRICS=false");
     app.stop().await;
 }
+
+/// The 5xx series of every API operation exist at 0 before any error, so the first error of a
+/// route moves `rate()` (a series born at 1 has no earlier sample for `rate()` to compare).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn api_error_series_exist_before_the_first_error() {
+    let Some(app) = spawn(Db::Sqlite).await else {
+        return;
+    };
+    let text = app
+        .client
+        .get(app.url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let all = samples(&text);
+    for (method, route) in [
+        ("POST", "/api/v1/score"),
+        ("POST", "/api/v1/parse"),
+        ("POST", "/api/v1/jobs/{id}/candidates"),
+        ("GET", "/api/v1/jobs/{id}/ranking"),
+        ("DELETE", "/api/v1/jobs/{id}/candidates/{candidate_id}"),
+    ] {
+        for status in ["500", "503"] {
+            let found = find(
+                &all,
+                "http_requests_total",
+                &[("method", method), ("route", route), ("status", status)],
+            );
+            assert_eq!(found.len(), 1, "{method} {route} {status}: {text}");
+            assert_eq!(found[0].value, 0.0, "{method} {route} {status}");
+        }
+    }
+    // The pre-registered routes are the router's own templates: a real 503 on one lands in
+    // the same series.
+    let r = app
+        .post("/api/v1/jobs/nope/candidates")
+        .multipart(Form::new().part("f", file("a.md", example("resumes/alex-experienced.md"))))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
+    let text = app
+        .client
+        .get(app.url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let all = samples(&text);
+    let found = find(
+        &all,
+        "http_requests_total",
+        &[
+            ("method", "POST"),
+            ("route", "/api/v1/jobs/{id}/candidates"),
+            ("status", "404"),
+        ],
+    );
+    assert_eq!(found.len(), 1, "one series per route template: {text}");
+    app.stop().await;
+}
