@@ -14,6 +14,7 @@ pub mod markdown;
 pub mod odt;
 pub mod pdf;
 pub mod rtf;
+pub mod sfnt;
 pub mod text;
 pub mod zipread;
 

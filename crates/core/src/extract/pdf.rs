@@ -579,8 +579,22 @@ fn mark_running_headers(pages: &mut [Vec<Line>]) {
     }
 }
 
+/// Refuse an embedded sfnt font whose character map would make the PDF library loop for
+/// minutes ([`super::sfnt`]).
+fn check_font(font: &[u8]) -> Result<(), ParseError> {
+    if super::sfnt::is_sfnt(font) {
+        super::sfnt::check_cmap(font).map_err(|why| {
+            ParseError::corrupt(format!(
+                "{why}, more than any real font; the PDF is damaged or was made to stall readers — export it again"
+            ))
+        })?;
+    }
+    Ok(())
+}
+
 /// Inflate every Flate stream under the caps of `limits` before the PDF library sees the file:
-/// a 400 KB stream that inflates to 120 MB is refused here in milliseconds.
+/// a 400 KB stream that inflates to 120 MB is refused here in milliseconds, and embedded fonts
+/// with impossible character maps are refused too ([`check_font`]).
 pub fn prescan(bytes: &[u8], limits: &Limits) -> Result<(), ParseError> {
     let mut total: u64 = 0;
     let mut pos = 0usize;
@@ -608,7 +622,15 @@ pub fn prescan(bytes: &[u8], limits: &Limits) -> Result<(), ParseError> {
             Some(i) => &dict[i..],
             None => dict,
         };
-        if crate::detect::find(dict, b"FlateDecode").is_none() {
+        let flate = crate::detect::find(dict, b"FlateDecode").is_some();
+        if !flate {
+            // An uncompressed embedded font is read as it is: check it too.
+            if crate::detect::find(dict, b"/Length1").is_some() {
+                let end = crate::detect::find(&bytes[data_start..], b"endstream")
+                    .map(|e| data_start + e)
+                    .unwrap_or(bytes.len());
+                check_font(&bytes[data_start..end])?;
+            }
             continue;
         }
         streams += 1;
@@ -636,8 +658,22 @@ pub fn prescan(bytes: &[u8], limits: &Limits) -> Result<(), ParseError> {
             limits.max_content_stream_bytes
         };
         let mut dec = flate2::read::ZlibDecoder::new(data).take(cap + 1);
-        let mut sink = std::io::sink();
-        let n = std::io::copy(&mut dec, &mut sink).unwrap_or(0);
+        // A stream that inflates to an sfnt font (whatever its dictionary says: `/Length1` is
+        // often missing) is kept, at most `cap`, to check its character maps; what inflated
+        // before a damaged end is what the PDF library reads too.
+        let mut head = Vec::with_capacity(4);
+        let _ = (&mut dec).take(4).read_to_end(&mut head);
+        let n = if !is_image && super::sfnt::is_sfnt(&head) {
+            let mut font = head;
+            let _ = dec.read_to_end(&mut font);
+            if font.len() as u64 <= cap {
+                check_font(&font)?;
+            }
+            font.len() as u64
+        } else {
+            let mut sink = std::io::sink();
+            head.len() as u64 + std::io::copy(&mut dec, &mut sink).unwrap_or(0)
+        };
         if n > cap {
             return Err(ParseError::limit(format!(
                 "a compressed stream inflates to more than {} MiB (compression bomb?)",
