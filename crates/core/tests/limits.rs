@@ -85,3 +85,35 @@ fn too_many_pages() {
     };
     assert_eq!(code(&bytes, limits), Some(ErrorCode::TooManyPages));
 }
+
+/// Past the time budget the caller gets `timeout` and the extraction thread, which cannot be
+/// stopped, is counted as abandoned until its parser returns.
+#[test]
+fn a_document_over_the_time_budget_times_out_and_its_thread_is_counted_until_it_ends() {
+    let before = atscore_core::parse::abandoned_extractions();
+    // A few MB of HTML takes well over a millisecond to extract.
+    let mut html = String::from("<html><body>");
+    for i in 0..60_000 {
+        html.push_str(&format!(
+            "<p>Line {i}: Rust, PostgreSQL and Kubernetes engineer</p>"
+        ));
+    }
+    html.push_str("</body></html>");
+    let limits = Limits {
+        time_budget_ms: 1,
+        ..Limits::default()
+    };
+    assert_eq!(code(html.as_bytes(), limits), Some(ErrorCode::Timeout));
+    assert!(
+        atscore_core::parse::abandoned_extractions() > before,
+        "the abandoned thread is counted"
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while atscore_core::parse::abandoned_extractions() > before {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the count never came back down"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}

@@ -43,6 +43,8 @@ pub const DOCUMENT_PARSE_DURATION: &str = "document_parse_duration_seconds";
 pub const CLAMAV_SCANS_TOTAL: &str = "clamav_scans_total";
 /// Always 1, labelled with the version.
 pub const BUILD_INFO: &str = "atscore_build_info";
+/// Extraction threads still running after their request gave up on them (time budget).
+pub const EXTRACTIONS_ABANDONED: &str = "document_extractions_abandoned";
 
 /// Request latency buckets: fine at the low end, one exactly at 2 s (the latency SLO).
 pub const LATENCY_BUCKETS: &[f64] = &[
@@ -162,6 +164,10 @@ fn describe() {
         "Uploads scanned by ClamAV, by result (clean, infected, error)"
     );
     metrics::describe_gauge!(
+        EXTRACTIONS_ABANDONED,
+        "Extraction threads still running after their request gave up on them at the time budget (each burns a core until its parser returns)"
+    );
+    metrics::describe_gauge!(
         BUILD_INFO,
         "Build information: always 1, labelled with the version"
     );
@@ -262,6 +268,7 @@ pub fn detected_format(bytes: &[u8]) -> &'static str {
 
 /// The whole exposition: the recorder's families, then the process metrics.
 pub fn render() -> String {
+    metrics::gauge!(EXTRACTIONS_ABANDONED).set(atscore_core::parse::abandoned_extractions() as f64);
     let mut out = handle().render();
     if !out.is_empty() && !out.ends_with('\n') {
         out.push('\n');

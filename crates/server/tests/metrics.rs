@@ -468,6 +468,10 @@ async fn api_error_series_exist_before_the_first_error() {
             assert_eq!(found[0].value, 0.0, "{method} {route} {status}");
         }
     }
+    // The gauge of extraction threads left running past their time budget is there, at 0.
+    let abandoned = find(&all, "document_extractions_abandoned", &[]);
+    assert_eq!(abandoned.len(), 1, "{text}");
+    assert_eq!(abandoned[0].value, 0.0);
     // The pre-registered routes are the router's own templates: a real 503 on one lands in
     // the same series.
     let r = app
