@@ -441,15 +441,7 @@ async fn api_error_series_exist_before_the_first_error() {
     let Some(app) = spawn(Db::Sqlite).await else {
         return;
     };
-    let text = app
-        .client
-        .get(app.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = app.metrics_text().await;
     let all = samples(&text);
     for (method, route) in [
         ("POST", "/api/v1/score"),
@@ -481,15 +473,7 @@ async fn api_error_series_exist_before_the_first_error() {
         .await
         .unwrap();
     assert_eq!(r.status(), 404);
-    let text = app
-        .client
-        .get(app.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let text = app.metrics_text().await;
     let all = samples(&text);
     let found = find(
         &all,

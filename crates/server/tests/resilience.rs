@@ -14,17 +14,6 @@ fn resume() -> Vec<u8> {
     example("resumes/alex-experienced.md")
 }
 
-async fn metrics_text(app: &support::TestApp) -> String {
-    app.client
-        .get(app.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
-}
-
 fn counter(text: &str, prefix: &str) -> f64 {
     text.lines()
         .find(|l| l.starts_with(prefix))
@@ -66,7 +55,7 @@ async fn injected_errors_panics_and_aborts_are_answered_counted_and_survived() {
     let Some(app) = spawn_with(Db::Sqlite, |s| s.faults_enabled = true).await else {
         return;
     };
-    let before = metrics_text(&app).await;
+    let before = app.metrics_text().await;
     let set = |body: Value| {
         app.client
             .put(app.url("/api/v1/admin/faults"))
@@ -142,7 +131,7 @@ async fn injected_errors_panics_and_aborts_are_answered_counted_and_survived() {
     let t = Instant::now();
     assert_eq!(app.get("/api/v1/jobs").send().await.unwrap().status(), 200);
     assert!(t.elapsed() < Duration::from_millis(300));
-    let after = metrics_text(&app).await;
+    let after = app.metrics_text().await;
     for (kind, at_least) in [
         ("error", 3.0),
         ("panic", 1.0),
@@ -173,7 +162,7 @@ async fn past_the_in_flight_limit_requests_are_shed_fast() {
     else {
         return;
     };
-    let before = metrics_text(&app).await;
+    let before = app.metrics_text().await;
     // A 1.5 MB upload: a refusal sent without reading it would reach the client as a
     // connection reset, not a readable 503.
     let mut bytes = resume();
@@ -214,7 +203,7 @@ async fn past_the_in_flight_limit_requests_are_shed_fast() {
     }
     assert_eq!(ok, 2, "exactly the limit is admitted");
     assert_eq!(shed, 4);
-    let after = metrics_text(&app).await;
+    let after = app.metrics_text().await;
     let key = "http_requests_shed_total{route=\"/api/v1/parse\"}";
     assert_eq!(counter(&after, key) - counter(&before, key), 4.0, "{after}");
     // Once the admitted ones are done, a new request gets in.
@@ -245,12 +234,14 @@ async fn the_web_ui_shares_the_budget_and_refuses_with_a_page() {
     };
     // A browser: its anonymous cookie (what a form's token is bound to) comes with the first
     // page; a post without it is refused before any admission.
-    let web = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
+    let web = support::browser();
     assert_eq!(web.get(app.url("/")).send().await.unwrap().status(), 200);
+    // A form post with a resume and a token that will not verify.
+    let forged_form = || {
+        reqwest::multipart::Form::new()
+            .text("csrf", "x")
+            .part("resume", file("cv.md", resume()))
+    };
     // Two slow API parses take both places.
     let mut held = Vec::new();
     for _ in 0..2 {
@@ -274,11 +265,7 @@ async fn the_web_ui_shares_the_budget_and_refuses_with_a_page() {
         let t = Instant::now();
         let r = web
             .post(app.url(path))
-            .multipart(
-                reqwest::multipart::Form::new()
-                    .text("csrf", "x")
-                    .part("resume", file("cv.md", resume())),
-            )
+            .multipart(forged_form())
             .send()
             .await
             .unwrap();
@@ -299,7 +286,7 @@ async fn the_web_ui_shares_the_budget_and_refuses_with_a_page() {
             "{path}: refused at once, not queued: {took:?}"
         );
     }
-    let text = metrics_text(&app).await;
+    let text = app.metrics_text().await;
     for route in ["/score", "/jobs/{id}/candidates"] {
         let key = format!("http_requests_shed_total{{route=\"{route}\"}}");
         assert_eq!(counter(&text, &key), 1.0, "{key}: {text}");
@@ -311,11 +298,7 @@ async fn the_web_ui_shares_the_budget_and_refuses_with_a_page() {
     // not for load).
     let r = web
         .post(app.url("/score"))
-        .multipart(
-            reqwest::multipart::Form::new()
-                .text("csrf", "x")
-                .part("resume", file("cv.md", resume())),
-        )
+        .multipart(forged_form())
         .send()
         .await
         .unwrap();

@@ -9,9 +9,8 @@ mod support;
 
 use reqwest::header::SET_COOKIE;
 use reqwest::multipart::Form;
-use reqwest::redirect::Policy;
 use serde_json::{json, Value};
-use support::{example, file, spawn, Db, TestApp, KEY};
+use support::{browser, example, file, spawn, Db, TestApp, KEY};
 
 /// The `csrf` field of the first form on a page.
 fn csrf_of(html: &str) -> String {
@@ -20,15 +19,6 @@ fn csrf_of(html: &str) -> String {
         .expect("a form with a csrf field");
     let rest = &html[at + "name=\"csrf\" value=\"".len()..];
     rest[..rest.find('"').unwrap()].to_string()
-}
-
-/// A browser-like client: cookies kept, redirects not followed (so they can be asserted).
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(Policy::none())
-        .build()
-        .unwrap()
 }
 
 fn assert_cookie_flags(r: &reqwest::Response, name: &str) {

@@ -150,6 +150,18 @@ impl TestApp {
             .header("x-api-key", &self.key)
     }
 
+    /// The text of `GET /metrics`.
+    pub async fn metrics_text(&self) -> String {
+        self.client
+            .get(self.url("/metrics"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+
     /// Stop the server gracefully and wait for it.
     pub async fn stop(mut self) {
         if let Some(tx) = self.stop.take() {
@@ -159,6 +171,15 @@ impl TestApp {
             t.await.unwrap().unwrap();
         }
     }
+}
+
+/// A browser-like client: cookies kept, redirects not followed (so they can be asserted).
+pub fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
 }
 
 /// A multipart file part.
