@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use atscore_core::skills::build::{self, Sources};
+use atscore_core::skills::generate::{self, Sources};
 use atscore_core::skills::taxonomy::TAXONOMY_TSV;
 use atscore_core::skills::Taxonomy;
 use clap::{Args, Subcommand};
@@ -63,15 +63,15 @@ fn run_inner(args: TaxonomyArgs) -> anyhow::Result<()> {
             let onet_tech = read(&data, "onet-29.2/technology_skills_unique.tsv")?;
             let linguist = read(&data, "linguist-languages/languages.json")?;
             let src = Sources {
-                aliases: build::ALIASES_TSV,
-                prune: build::PRUNE_TXT,
+                aliases: generate::ALIASES_TSV,
+                prune: generate::PRUNE_TXT,
                 esco_en: &esco_en,
                 esco_fr: &esco_fr,
                 esco_es: &esco_es,
                 onet_tech: &onet_tech,
                 linguist: &linguist,
             };
-            let text = build::build_taxonomy(&src)?;
+            let text = generate::build_taxonomy(&src)?;
             std::fs::write(&out, &text).with_context(|| format!("writing {}", out.display()))?;
             let head = text.lines().next().unwrap_or("");
             println!(
@@ -110,8 +110,8 @@ fn run_inner(args: TaxonomyArgs) -> anyhow::Result<()> {
             let load = t0.elapsed();
             println!("version\t{}", tax.version());
             println!("file_bytes\t{}", TAXONOMY_TSV.len());
-            let (_, entries) = build::read_taxonomy(TAXONOMY_TSV)?;
-            for (k, v) in build::stats(&entries) {
+            let (_, entries) = generate::read_taxonomy(TAXONOMY_TSV)?;
+            for (k, v) in generate::stats(&entries) {
                 println!("{k}\t{v}");
             }
             println!("loaded_skills\t{}", tax.len());

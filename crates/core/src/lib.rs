@@ -1,45 +1,48 @@
-//! `atscore_core`: the domain core of atscore — resume bytes in, structured resume out.
+//! `atscore_core`: the domain core of atscore — resume bytes in, structured resume out, and
+//! that resume matched against a job description.
 //!
-//! No async, no HTTP, no printing, no file-system access: callers hand in bytes and get back
-//! a [`ParsedResume`] or a typed [`ParseError`]. Data flows one way:
+//! No async, no HTTP, no printing, no file-system access, no clock: callers hand in bytes (and
+//! "today") and get back a [`ParsedResume`], a job analysis or a score, or a typed
+//! [`ParseError`]. The folders follow the one-way flow, each importing only those before it:
 //!
-//! 1. [`detect`] — the format is sniffed from the bytes, never taken from a file name;
-//! 2. [`extract`] — one extractor per format turns bytes into a [`Document`]: lines in reading
-//!    order with typography (size, bold), region (body, header, text box, table…) and the raw
-//!    format facts an ATS cares about. PDFs go through our own [`layout`] pass on glyph boxes;
-//! 3. [`normalize`] — shared text clean-up (NFKC, ligatures, icon glyphs, dashes, hyphenation);
-//! 4. [`sections`] — headings from typography plus a multilingual lexicon → canonical sections;
-//! 5. [`entities`] — contact details, dates and date ranges, experience and education entries;
-//! 6. [`findings`] — ATS format findings with evidence;
-//! 7. [`resume`] — the assembled [`ParsedResume`], the stable `atscore parse --json` contract.
+//! ```text
+//!  text ◀── document ◀── resume ◀── matching        (an arrow points at what is imported)
+//!  lexicon (word lists as data) and error/limits are used by all
+//! ```
 //!
-//! Beside the pipeline: [`archive`] unpacks a ZIP archive of resumes (a batch of candidates)
-//! into bounded, named entries to parse one by one.
+//! 1. [`document`] — bytes → [`Document`]: format detection (never from a file name), one
+//!    extractor per format behind a panic guard, [`Limits`] and a time budget, our own layout
+//!    pass for PDFs, ZIP batches of resumes;
+//! 2. [`resume`] — [`Document`] → [`ParsedResume`]: sections, entities (contact, dates,
+//!    experience, education, certifications, languages), ATS format findings;
+//! 3. [`matching`] — skills taxonomy and matcher, job-description analysis, BM25 terms, the
+//!    ATS score and the ranking of many candidates;
+//! 4. [`text`] — text clean-up and folding shared by all three.
 //!
-//! Every extractor runs under [`Limits`] (size, pages, inflated bytes, XML depth, time) and
-//! behind `catch_unwind`, so a hostile file ends in an error, never a crash or a hang.
+//! [`parse_resume`] runs stages 1–2 and tags the resume's skills with the taxonomy of stage 3.
 
-pub mod archive;
-pub mod detect;
 pub mod document;
-pub mod entities;
 pub mod error;
-pub mod extract;
-pub mod findings;
-pub mod job;
-pub mod layout;
 pub mod limits;
-pub mod normalize;
-pub mod parse;
+pub mod matching;
+pub mod pipeline;
 pub mod resume;
-pub mod score;
-pub mod sections;
-pub mod skills;
-pub mod terms;
+pub mod text;
 
-pub use detect::Format;
-pub use document::{Document, Line, Region};
+pub use document::{Document, Format, Line, Region};
 pub use error::{ErrorCode, ParseError};
 pub use limits::Limits;
-pub use parse::{parse_resume, ParseOptions};
+pub use pipeline::{parse_resume, ParseOptions};
 pub use resume::ParsedResume;
+
+// Transitional paths (the module layout before the regrouping), kept until every caller
+// outside the crate uses the new ones.
+pub use document::{archive, detect, extract, layout};
+pub use matching::{bm25 as terms, job, score, skills};
+pub use resume::{entities, findings, sections};
+pub use text::normalize;
+pub mod parse {
+    //! Transitional: the old home of the pipeline and of guarded extraction.
+    pub use crate::document::{abandoned_extractions, extract_document};
+    pub use crate::pipeline::{analyze, parse_resume, ParseOptions};
+}

@@ -3,7 +3,7 @@
 
 mod support;
 
-use atscore_core::skills::build::{build_taxonomy, Sources, ALIASES_TSV, PRUNE_TXT};
+use atscore_core::skills::generate::{build_taxonomy, Sources, ALIASES_TSV, PRUNE_TXT};
 use atscore_core::skills::taxonomy::TAXONOMY_TSV;
 
 #[test]

@@ -1,0 +1,1039 @@
+//! Job-description segmentation: which section each piece of text belongs to.
+//!
+//! Headings are recognised three ways: a whole line that is a known heading phrase
+//! ("Requirements", "What you'll do", "Nice to have", "Profil recherché"…), a line with heading
+//! typography (Markdown `##`, HTML `<h2>`, bold, a trailing colon) whose words contain a known
+//! phrase, and — for JDs pasted as one paragraph — a heading phrase followed by ':' inside the
+//! text ("… Essential Duties and Responsibilities: Design, develop …"), or a distinctive
+//! multi-word heading written in Title Case ("What You Will Be Doing").
+//!
+//! The output is a flat list of [`Unit`]s (sentences or list items) with their section kind.
+
+use serde::Serialize;
+
+use crate::document::Line;
+use crate::text::fold::fold;
+
+/// What a section of a job description is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum JobSectionKind {
+    /// Text before the first heading (often the title and a pitch).
+    Intro,
+    /// "Job description", "About the role", "Overview", "Primary purpose".
+    Summary,
+    /// "Responsibilities", "What you'll do", "Duties", "Vos missions".
+    Responsibilities,
+    /// "Requirements", "Qualifications", "Must have", "Profil recherché".
+    Requirements,
+    /// "Nice to have", "Preferred qualifications", "Bonus points".
+    Preferred,
+    /// "About us", "Who we are", "Our company".
+    Company,
+    /// "Benefits", "Perks", "What we offer".
+    Benefits,
+    /// "Salary", "Compensation", "Pay".
+    Compensation,
+    /// "Equal opportunity", "Diversity", "Reasonable accommodation".
+    EqualOpportunity,
+    /// "How to apply", "Application process".
+    Apply,
+    /// "Privacy notice", "Legal", "Right to work".
+    Legal,
+    /// "Contact".
+    Contact,
+    /// "Location", "Job type", "Start date": facts about the position.
+    Details,
+    /// A heading we do not know ("The team", "Tech stack").
+    Other,
+}
+
+impl JobSectionKind {
+    /// Sections that are boilerplate as a whole: stripped before matching.
+    pub fn is_boilerplate(self) -> bool {
+        matches!(
+            self,
+            JobSectionKind::Company
+                | JobSectionKind::Benefits
+                | JobSectionKind::Compensation
+                | JobSectionKind::EqualOpportunity
+                | JobSectionKind::Apply
+                | JobSectionKind::Legal
+                | JobSectionKind::Contact
+        )
+    }
+
+    /// A kind that opens a new section (rather than labelling one line, like "Location: Paris").
+    fn is_major(self) -> bool {
+        !matches!(
+            self,
+            JobSectionKind::Details | JobSectionKind::Compensation | JobSectionKind::Contact
+        )
+    }
+}
+
+use JobSectionKind as K;
+
+/// Heading phrases, in the normalised form of [`norm`] (folded, punctuation → space,
+/// apostrophes kept). `generic` phrases ("skills", "experience", "role") are headings only
+/// when written as the whole line or with heading typography, never as a prefix of a line.
+const PHRASES: &[(&str, JobSectionKind)] = &[
+    // Preferred.
+    ("nice to have", K::Preferred),
+    ("nice to haves", K::Preferred),
+    ("nice to have skills", K::Preferred),
+    ("good to have", K::Preferred),
+    ("preferred", K::Preferred),
+    ("preferred qualifications", K::Preferred),
+    ("preferred skills", K::Preferred),
+    ("preferred experience", K::Preferred),
+    ("preferred requirements", K::Preferred),
+    ("bonus", K::Preferred),
+    ("bonus points", K::Preferred),
+    ("bonus skills", K::Preferred),
+    ("pluses", K::Preferred),
+    ("plus", K::Preferred),
+    ("desirable", K::Preferred),
+    ("desirable skills", K::Preferred),
+    ("desired", K::Preferred),
+    ("desired skills", K::Preferred),
+    ("desired qualifications", K::Preferred),
+    ("optional", K::Preferred),
+    ("not required", K::Preferred),
+    ("extra credit", K::Preferred),
+    ("it would be great if", K::Preferred),
+    ("what would make you stand out", K::Preferred),
+    ("atouts", K::Preferred),
+    ("un plus", K::Preferred),
+    ("competences souhaitees", K::Preferred),
+    ("souhaite", K::Preferred),
+    ("serait un plus", K::Preferred),
+    ("deseable", K::Preferred),
+    ("se valorara", K::Preferred),
+    ("valoraremos", K::Preferred),
+    ("wunschenswert", K::Preferred),
+    ("von vorteil", K::Preferred),
+    ("nice to know", K::Preferred),
+    ("les plus", K::Preferred),
+    ("points bonus", K::Preferred),
+    ("ce qui fera la difference", K::Preferred),
+    // Requirements.
+    ("requirements", K::Requirements),
+    ("requirement", K::Requirements),
+    ("job requirements", K::Requirements),
+    ("minimum requirements", K::Requirements),
+    ("qualifications", K::Requirements),
+    ("minimum qualifications", K::Requirements),
+    ("basic qualifications", K::Requirements),
+    ("required qualifications", K::Requirements),
+    ("required skills", K::Requirements),
+    ("minimum required skills", K::Requirements),
+    ("skills required", K::Requirements),
+    ("required experience", K::Requirements),
+    ("minimum skills", K::Requirements),
+    ("essential skills", K::Requirements),
+    ("essential criteria", K::Requirements),
+    ("must have", K::Requirements),
+    ("must haves", K::Requirements),
+    ("what you'll need", K::Requirements),
+    ("what you will need", K::Requirements),
+    ("what you need", K::Requirements),
+    ("what you bring", K::Requirements),
+    ("what you'll bring", K::Requirements),
+    ("what we're looking for", K::Requirements),
+    ("what we are looking for", K::Requirements),
+    ("who we're looking for", K::Requirements),
+    ("who you are", K::Requirements),
+    ("about you", K::Requirements),
+    ("your profile", K::Requirements),
+    ("you have", K::Requirements),
+    ("the ideal candidate", K::Requirements),
+    ("ideal candidate", K::Requirements),
+    ("candidate profile", K::Requirements),
+    ("skills", K::Requirements),
+    ("skills and experience", K::Requirements),
+    ("experience", K::Requirements),
+    ("education", K::Requirements),
+    ("competencies", K::Requirements),
+    ("knowledge skills and abilities", K::Requirements),
+    ("technical skills", K::Requirements),
+    ("key skills", K::Requirements),
+    ("person specification", K::Requirements),
+    ("profile", K::Requirements),
+    ("profil", K::Requirements),
+    ("profil recherche", K::Requirements),
+    ("votre profil", K::Requirements),
+    ("competences", K::Requirements),
+    ("competences requises", K::Requirements),
+    ("prerequis", K::Requirements),
+    ("qualifications requises", K::Requirements),
+    ("requisitos", K::Requirements),
+    ("requisitos minimos", K::Requirements),
+    ("perfil", K::Requirements),
+    ("perfil buscado", K::Requirements),
+    ("lo que buscamos", K::Requirements),
+    ("anforderungen", K::Requirements),
+    ("ihr profil", K::Requirements),
+    ("dein profil", K::Requirements),
+    ("was du mitbringst", K::Requirements),
+    ("was sie mitbringen", K::Requirements),
+    ("qualifikationen", K::Requirements),
+    ("voraussetzungen", K::Requirements),
+    // Responsibilities.
+    ("responsibilities", K::Responsibilities),
+    ("key responsibilities", K::Responsibilities),
+    ("job responsibilities", K::Responsibilities),
+    ("main responsibilities", K::Responsibilities),
+    ("duties", K::Responsibilities),
+    ("job duties", K::Responsibilities),
+    ("duties and responsibilities", K::Responsibilities),
+    ("essential duties", K::Responsibilities),
+    ("essential functions", K::Responsibilities),
+    ("essential duties and responsibilities", K::Responsibilities),
+    ("what you'll do", K::Responsibilities),
+    ("what you will do", K::Responsibilities),
+    ("what you will be doing", K::Responsibilities),
+    ("what you'll be doing", K::Responsibilities),
+    ("what you'll work on", K::Responsibilities),
+    ("your role", K::Responsibilities),
+    ("the role", K::Responsibilities),
+    ("role", K::Responsibilities),
+    ("in this role", K::Responsibilities),
+    ("in this role you will", K::Responsibilities),
+    ("day to day", K::Responsibilities),
+    ("a day in the life", K::Responsibilities),
+    ("your mission", K::Responsibilities),
+    ("your missions", K::Responsibilities),
+    ("your impact", K::Responsibilities),
+    ("accountabilities", K::Responsibilities),
+    ("tasks", K::Responsibilities),
+    ("missions", K::Responsibilities),
+    ("vos missions", K::Responsibilities),
+    ("votre mission", K::Responsibilities),
+    ("taches", K::Responsibilities),
+    ("responsabilites", K::Responsibilities),
+    ("vos responsabilites", K::Responsibilities),
+    ("responsabilidades", K::Responsibilities),
+    ("funciones", K::Responsibilities),
+    ("tus funciones", K::Responsibilities),
+    ("tareas", K::Responsibilities),
+    ("aufgaben", K::Responsibilities),
+    ("ihre aufgaben", K::Responsibilities),
+    ("deine aufgaben", K::Responsibilities),
+    // Summary.
+    ("job description", K::Summary),
+    ("description", K::Summary),
+    ("job summary", K::Summary),
+    ("summary", K::Summary),
+    ("position summary", K::Summary),
+    ("overview", K::Summary),
+    ("job overview", K::Summary),
+    ("position overview", K::Summary),
+    ("role overview", K::Summary),
+    ("about the role", K::Summary),
+    ("about the job", K::Summary),
+    ("about the position", K::Summary),
+    ("about this role", K::Summary),
+    ("the opportunity", K::Summary),
+    ("primary purpose", K::Summary),
+    ("job purpose", K::Summary),
+    ("purpose", K::Summary),
+    ("detailed info", K::Summary),
+    ("details", K::Summary),
+    ("description du poste", K::Summary),
+    ("descriptif du poste", K::Summary),
+    ("le poste", K::Summary),
+    ("descripcion del puesto", K::Summary),
+    ("el puesto", K::Summary),
+    ("stellenbeschreibung", K::Summary),
+    ("ihre rolle", K::Summary),
+    // Company.
+    ("about us", K::Company),
+    ("about the company", K::Company),
+    ("about the team", K::Company),
+    ("who we are", K::Company),
+    ("our company", K::Company),
+    ("the company", K::Company),
+    ("company", K::Company),
+    ("company overview", K::Company),
+    ("company description", K::Company),
+    ("our story", K::Company),
+    ("our mission", K::Company),
+    ("our values", K::Company),
+    ("our culture", K::Company),
+    ("the team", K::Company),
+    ("our team", K::Company),
+    ("qui sommes nous", K::Company),
+    ("a propos", K::Company),
+    ("a propos de nous", K::Company),
+    ("l'entreprise", K::Company),
+    ("notre entreprise", K::Company),
+    ("sobre nosotros", K::Company),
+    ("quienes somos", K::Company),
+    ("la empresa", K::Company),
+    ("uber uns", K::Company),
+    ("wer wir sind", K::Company),
+    ("das unternehmen", K::Company),
+    // Benefits.
+    ("benefits", K::Benefits),
+    ("perks", K::Benefits),
+    ("perks and benefits", K::Benefits),
+    ("benefits and perks", K::Benefits),
+    ("what we offer", K::Benefits),
+    ("we offer", K::Benefits),
+    ("what's in it for you", K::Benefits),
+    ("why join us", K::Benefits),
+    ("why work with us", K::Benefits),
+    ("reasons to work with us", K::Benefits),
+    ("why you'll love working here", K::Benefits),
+    ("what you'll get", K::Benefits),
+    ("what you get", K::Benefits),
+    ("our offer", K::Benefits),
+    ("avantages", K::Benefits),
+    ("nous offrons", K::Benefits),
+    ("ce que nous offrons", K::Benefits),
+    ("ce que nous proposons", K::Benefits),
+    ("pourquoi nous rejoindre", K::Benefits),
+    ("beneficios", K::Benefits),
+    ("ofrecemos", K::Benefits),
+    ("que ofrecemos", K::Benefits),
+    ("wir bieten", K::Benefits),
+    ("was wir bieten", K::Benefits),
+    // Compensation.
+    ("salary", K::Compensation),
+    ("compensation", K::Compensation),
+    ("compensation and benefits", K::Compensation),
+    ("pay", K::Compensation),
+    ("pay options", K::Compensation),
+    ("pay range", K::Compensation),
+    ("salary range", K::Compensation),
+    ("remuneration", K::Compensation),
+    ("salaire", K::Compensation),
+    ("salario", K::Compensation),
+    ("gehalt", K::Compensation),
+    ("verguetung", K::Compensation),
+    ("vergutung", K::Compensation),
+    // Equal opportunity.
+    ("equal opportunity", K::EqualOpportunity),
+    ("equal opportunity employer", K::EqualOpportunity),
+    ("equal employment opportunity", K::EqualOpportunity),
+    ("eeo", K::EqualOpportunity),
+    ("eeo statement", K::EqualOpportunity),
+    ("diversity", K::EqualOpportunity),
+    ("diversity and inclusion", K::EqualOpportunity),
+    ("diversity equity and inclusion", K::EqualOpportunity),
+    ("reasonable accommodation", K::EqualOpportunity),
+    ("accommodations", K::EqualOpportunity),
+    // Apply.
+    ("how to apply", K::Apply),
+    ("to apply", K::Apply),
+    ("apply", K::Apply),
+    ("application process", K::Apply),
+    ("hiring process", K::Apply),
+    ("interview process", K::Apply),
+    ("next steps", K::Apply),
+    ("comment postuler", K::Apply),
+    ("candidature", K::Apply),
+    ("processus de recrutement", K::Apply),
+    ("como aplicar", K::Apply),
+    ("bewerbung", K::Apply),
+    // Legal.
+    ("legal", K::Legal),
+    ("privacy", K::Legal),
+    ("privacy notice", K::Legal),
+    ("disclaimer", K::Legal),
+    ("data protection", K::Legal),
+    ("your right to work", K::Legal),
+    ("right to work", K::Legal),
+    // Contact.
+    ("contact", K::Contact),
+    ("contact us", K::Contact),
+    ("contact information", K::Contact),
+    // Details.
+    ("location", K::Details),
+    ("job location", K::Details),
+    ("work location", K::Details),
+    ("job type", K::Details),
+    ("type", K::Details),
+    ("employment type", K::Details),
+    ("schedule", K::Details),
+    ("start date", K::Details),
+    ("duration", K::Details),
+    ("department", K::Details),
+    ("reports to", K::Details),
+    ("job code", K::Details),
+    ("lieu", K::Details),
+    ("localisation", K::Details),
+    ("type de contrat", K::Details),
+    ("ubicacion", K::Details),
+    ("standort", K::Details),
+];
+
+/// Phrases that are only headings as a whole line (or with heading typography).
+const GENERIC: &[&str] = &[
+    "skills",
+    "experience",
+    "education",
+    "role",
+    "profile",
+    "profil",
+    "perfil",
+    "description",
+    "details",
+    "company",
+    "plus",
+    "pay",
+    "apply",
+    "summary",
+    "purpose",
+    "preferred",
+    "optional",
+    "desired",
+    "tasks",
+    "legal",
+    "contact",
+    "diversity",
+    "competences",
+    "you have",
+    "type",
+];
+
+/// Distinctive multi-word headings accepted inside a paragraph without a colon when written
+/// in Title Case or followed by a dash ("What You Will Be Doing", "Nice To Haves - …").
+const RUN_PHRASES: &[&str] = &[
+    "what you will be doing",
+    "what you'll be doing",
+    "what you will do",
+    "what you'll do",
+    "what you need for this position",
+    "what you need",
+    "what you'll need",
+    "what you bring",
+    "must have",
+    "must haves",
+    "nice to have",
+    "nice to haves",
+    "what's in it for you",
+    "what we offer",
+    "about us",
+    "who we are",
+    "basic qualifications",
+    "preferred qualifications",
+    "minimum qualifications",
+    "required qualifications",
+    "minimum required skills",
+    "top reasons to work with us",
+    "reasons to work with us",
+    "key responsibilities",
+    "bonus points",
+];
+
+/// Normalise a heading candidate: folded (case, diacritics), typographic apostrophes → `'`,
+/// other punctuation → single spaces, "&"/"and"/"et"/"y"/"und" kept as words.
+pub(crate) fn norm(s: &str) -> String {
+    let f = fold(s);
+    let mut out = String::with_capacity(f.len());
+    let mut space = true;
+    for c in f.chars() {
+        let c = if matches!(c, '’' | '‘' | '`' | '´') {
+            '\''
+        } else {
+            c
+        };
+        if c.is_alphanumeric() || (c == '\'' && !space) {
+            out.push(c);
+            space = false;
+        } else if c == '&' {
+            if !space {
+                out.push(' ');
+            }
+            out.push_str("and ");
+            space = true;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    while out.ends_with(' ') || out.ends_with('\'') {
+        out.pop();
+    }
+    out
+}
+
+/// Whether `phrase` occurs in `text` on word boundaries (both normalised).
+fn contains_words(text: &str, phrase: &str) -> bool {
+    let mut from = 0;
+    while let Some(i) = text.get(from..).and_then(|t| t.find(phrase)) {
+        let s = from + i;
+        let e = s + phrase.len();
+        let before_ok = s == 0 || text.as_bytes()[s - 1] == b' ';
+        let after_ok = e == text.len() || text.as_bytes()[e] == b' ';
+        if before_ok && after_ok {
+            return true;
+        }
+        from = s + 1;
+        while from < text.len() && !text.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    false
+}
+
+/// The section kind of a heading text. `typography`: the line looks like a heading (Markdown or
+/// HTML heading, bold, trailing colon, all caps) — then a known phrase anywhere in the heading
+/// counts ("Our perks & benefits"); otherwise the whole line must be the phrase, or start with
+/// a non-generic phrase and be at most four words ("Requirements and skills").
+pub fn heading_kind(text: &str, typography: bool) -> Option<JobSectionKind> {
+    let n = norm(strip_decor(text));
+    if n.is_empty() {
+        return None;
+    }
+    let words = n.split(' ').count();
+    if words > 8 {
+        return None;
+    }
+    let mut best: Option<(usize, JobSectionKind)> = None;
+    for &(p, k) in PHRASES {
+        let hit = if n == p {
+            true
+        } else if typography {
+            contains_words(&n, p)
+        } else {
+            !GENERIC.contains(&p)
+                && words <= 4
+                && n.starts_with(p)
+                && n.as_bytes().get(p.len()) == Some(&b' ')
+        };
+        if hit && best.is_none_or(|(l, _)| p.len() > l) {
+            best = Some((p.len(), k));
+        }
+    }
+    if let Some((_, k)) = best {
+        return Some(k);
+    }
+    // "About Acme" (with heading typography): the company.
+    if typography && words <= 4 && n.starts_with("about ") {
+        return Some(K::Company);
+    }
+    None
+}
+
+/// Strip Markdown/numbering/bullet decorations and a trailing colon from a heading.
+fn strip_decor(text: &str) -> &str {
+    let t = text
+        .trim()
+        .trim_start_matches(['#', '*', '_', '=', '-', ' ']);
+    let t = t.trim_end_matches([':', '：', '*', '_', '#', ' ', '-', '=']);
+    // "1. Requirements", "A) Benefits".
+    let t = match t.split_once([' ']) {
+        Some((first, rest))
+            if first.len() <= 3
+                && first.ends_with(['.', ')'])
+                && first[..first.len() - 1]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c.is_ascii_alphabetic()) =>
+        {
+            rest
+        }
+        _ => t,
+    };
+    t.trim()
+}
+
+/// A line's heading typography: an explicit heading level, bold and short, ends with a colon,
+/// or written in capitals.
+fn has_heading_typography(l: &Line) -> bool {
+    if l.heading_level.is_some() {
+        return true;
+    }
+    let t = l.text.trim();
+    let words = t.split_whitespace().count();
+    if words == 0 || words > 8 {
+        return false;
+    }
+    if l.bold && !l.list_item {
+        return true;
+    }
+    if t.ends_with(':') || t.ends_with('：') {
+        return true;
+    }
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// One sentence or list item of the job description, with its section.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Unit {
+    pub text: String,
+    pub kind: JobSectionKind,
+    /// The heading of its section, as written (no trailing colon).
+    pub heading: Option<String>,
+    /// Index of the source line in the document.
+    pub line: usize,
+    /// Index of the piece of the line (a line may hold several labelled pieces).
+    pub piece: usize,
+    /// This unit is a heading or label (kept apart from the section's content).
+    pub is_heading: bool,
+    /// The unit is a list item (or a sentence of one).
+    pub list_item: bool,
+}
+
+/// A labelled span inside a line: `[start, label_end)` is the label, content from `content`.
+struct Label {
+    start: usize,
+    content: usize,
+    kind: JobSectionKind,
+    text: String,
+}
+
+/// Labels ("Qualifications:", "What You Will Be Doing") inside one line of text.
+fn find_labels(text: &str) -> Vec<Label> {
+    let mut out: Vec<Label> = Vec::new();
+    // 1. "<heading phrase>:".
+    for (ci, c) in text.char_indices() {
+        if c != ':' && c != '：' {
+            continue;
+        }
+        // Not "http://", not "8:30".
+        let after = &text[ci + c.len_utf8()..];
+        if after.starts_with("//") || after.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        if let Some(l) = label_before(text, ci, c.len_utf8()) {
+            out.push(l);
+        }
+    }
+    // 2. Distinctive headings in Title Case or followed by " - " (no colon).
+    // ASCII folding keeps byte offsets identical to `text` (the phrases are ASCII);
+    // `to_lowercase` does not ("İ" grows a byte, so equal lengths do not mean equal offsets).
+    let lower = text.to_ascii_lowercase();
+    {
+        for p in RUN_PHRASES {
+            let mut from = 0;
+            while let Some(i) = lower.get(from..).and_then(|t| t.find(p)) {
+                let s = from + i;
+                let e = s + p.len();
+                from = e;
+                let before_ok = text[..s]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                let after_ok = text[e..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                if !before_ok || !after_ok {
+                    continue;
+                }
+                if out.iter().any(|l| l.start <= s && s < l.content) {
+                    continue;
+                }
+                let written = &text[s..e];
+                let title_case = written
+                    .split([' ', '-'])
+                    .filter(|w| w.len() > 3)
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+                let rest = text[e..].trim_start();
+                let dash = rest.starts_with("- ") || rest.starts_with("– ");
+                let colon = rest.starts_with(':');
+                if !(title_case || dash) || colon {
+                    continue;
+                }
+                // "What You Need for this Position": extend over a lower-case tail up to a dash
+                // or a capitalised word.
+                let mut content = e;
+                let tail = &text[e..];
+                let tail_words: Vec<(usize, &str)> = word_spans(tail).into_iter().take(4).collect();
+                for (off, w) in tail_words {
+                    if w.starts_with(|c: char| c.is_lowercase()) {
+                        content = e + off + w.len();
+                    } else {
+                        break;
+                    }
+                }
+                if !title_case {
+                    content = e;
+                }
+                let kind = match heading_kind(p, true) {
+                    Some(k) => k,
+                    None => continue,
+                };
+                let rest = &text[content..];
+                let skip = rest.len() - rest.trim_start_matches([' ', '-', '–']).len();
+                out.push(Label {
+                    start: s,
+                    content: content + skip,
+                    kind,
+                    text: text[s..content].trim().to_string(),
+                });
+            }
+        }
+    }
+    out.sort_by_key(|l| l.start);
+    // Drop overlaps (keep the first).
+    let mut kept: Vec<Label> = Vec::new();
+    for l in out {
+        if kept.last().is_none_or(|k| l.start >= k.content) {
+            kept.push(l);
+        }
+    }
+    kept
+}
+
+/// Word spans (offset, word) of `s`, words separated by white space.
+fn word_spans(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if let Some(st) = start.take() {
+                out.push((st, &s[st..i]));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, &s[st..]));
+    }
+    out
+}
+
+/// The heading phrase ending at the colon at byte `colon`: the words back to the start of the
+/// sentence (at most six), or the Title Case run before the colon.
+fn label_before(text: &str, colon: usize, colon_len: usize) -> Option<Label> {
+    let head = &text[..colon];
+    // Words back from the colon.
+    let words = word_spans(head);
+    if words.is_empty() {
+        return None;
+    }
+    let mut candidates: Vec<usize> = Vec::new();
+    // a) Sentence start: previous '.', '!', '?', ')' … or line start, within six words.
+    let n = words.len();
+    for k in 1..=n.min(7) {
+        let (off, _) = words[n - k];
+        let before = head[..off].trim_end();
+        let boundary = before.is_empty()
+            || before.ends_with(['.', '!', '?', ';', '|', '•', '*', '-', '–', '·'])
+            || (before.ends_with(')') && k <= 4);
+        if boundary {
+            candidates.push(off);
+            break;
+        }
+    }
+    // b) Title Case run (small words allowed inside).
+    let small = [
+        "and", "of", "the", "for", "to", "in", "&", "with", "a", "de", "du", "des", "et",
+    ];
+    let mut k = n;
+    let mut start = None;
+    while k > 0 && n - k < 6 {
+        let (off, w) = words[k - 1];
+        let cap = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        if cap {
+            start = Some(off);
+        } else if !small.contains(&w.to_lowercase().as_str()) {
+            break;
+        }
+        k -= 1;
+    }
+    if let Some(s) = start {
+        candidates.push(s);
+    }
+    for s in candidates {
+        let label = head[s..].trim();
+        let label = label.trim_start_matches(['-', '–', '•', '*', '·', ' ']);
+        if label.is_empty() || label.split_whitespace().count() > 7 {
+            continue;
+        }
+        if let Some(kind) = heading_kind(label, true) {
+            let content = colon + colon_len;
+            let rest = &text[content..];
+            let skip = rest.len() - rest.trim_start().len();
+            let start = colon - label.len();
+            return Some(Label {
+                start,
+                content: content + skip,
+                kind,
+                text: label.to_string(),
+            });
+        }
+        if let Some(kind) = title_label(label) {
+            let content = colon + colon_len;
+            let rest = &text[content..];
+            let skip = rest.len() - rest.trim_start().len();
+            let start = colon - label.len();
+            return Some(Label {
+                start,
+                content: content + skip,
+                kind,
+                text: label.to_string(),
+            });
+        }
+    }
+    None
+}
+
+/// "Job title:", "Position:", "Role:" — the label of the title, kept as a Details label.
+pub(crate) fn title_label(label: &str) -> Option<JobSectionKind> {
+    let n = norm(label);
+    const TITLE_LABELS: &[&str] = &[
+        "job title",
+        "title",
+        "position",
+        "position title",
+        "role",
+        "job",
+        "poste",
+        "intitule du poste",
+        "intitule",
+        "puesto",
+        "cargo",
+        "stelle",
+        "stellenbezeichnung",
+    ];
+    TITLE_LABELS.contains(&n.as_str()).then_some(K::Details)
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREV: &[&str] = &[
+    "e.g", "i.e", "etc", "inc", "ltd", "co", "vs", "approx", "mr", "mrs", "ms", "dr", "sr", "jr",
+    "no", "dept", "incl", "min", "max", "yrs", "ex", "st", "corp", "llc", "p", "pp",
+];
+
+/// Split a piece of text into sentences (byte ranges): at '.', '!', '?' followed by white space
+/// and a capital, digit or bullet; at inline bullets (" - ", " • ", " * " before a capital).
+pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (bi, c) = chars[i];
+        let next_nonspace = chars[i + 1..].iter().find(|(_, c)| !c.is_whitespace());
+        let followed_by_space = chars.get(i + 1).is_some_and(|(_, c)| c.is_whitespace());
+        let mut split_at: Option<(usize, usize)> = None; // (end of sentence, start of next)
+        if matches!(c, '.' | '!' | '?' | '。' | '！' | '？') && followed_by_space {
+            if let Some(&(nb, nc)) = next_nonspace {
+                let starts_new = nc.is_uppercase()
+                    || nc.is_ascii_digit()
+                    || matches!(
+                        nc,
+                        '•' | '-' | '*' | '–' | '(' | '"' | '“' | '$' | '€' | '£'
+                    );
+                let word: String = text[start..bi]
+                    .rsplit(|c: char| c.is_whitespace() || c == '(')
+                    .next()
+                    .unwrap_or("")
+                    .to_lowercase();
+                let single = word.chars().count() == 1
+                    || (word.len() <= 4 && word.contains('.') && c == '.');
+                let abbrev = c == '.' && (ABBREV.contains(&word.as_str()) || single);
+                if starts_new && !abbrev {
+                    split_at = Some((bi + c.len_utf8(), nb));
+                }
+            }
+        } else if c.is_whitespace() {
+            if let Some(&(bb, bc)) = chars.get(i + 1) {
+                if matches!(bc, '-' | '•' | '*' | '–' | '·' | '●' | '▪')
+                    && chars.get(i + 2).is_some_and(|(_, c)| *c == ' ')
+                {
+                    if let Some(&(nb, nc)) = chars[i + 2..].iter().find(|(_, c)| !c.is_whitespace())
+                    {
+                        if (nc.is_uppercase() || matches!(nc, '$' | '€' | '£')) && bb > start {
+                            split_at = Some((bi, nb));
+                        }
+                    }
+                }
+            }
+        }
+        if let Some((end, next)) = split_at {
+            let s = text[start..end].trim();
+            if !s.is_empty() {
+                let off = start + (text[start..end].len() - text[start..end].trim_start().len());
+                out.push((off, off + s.len()));
+            }
+            start = next;
+            while i < chars.len() && chars[i].0 < next {
+                i += 1;
+            }
+            continue;
+        }
+        i += 1;
+    }
+    if start < text.len() {
+        let seg = &text[start..];
+        let s = seg.trim();
+        if !s.is_empty() {
+            let off = start + (seg.len() - seg.trim_start().len());
+            out.push((off, off + s.len()));
+        }
+    }
+    out
+}
+
+/// Segment the document's lines into units with their section kinds.
+pub(crate) fn segment(lines: &[Line]) -> Vec<Unit> {
+    let mut units: Vec<Unit> = Vec::new();
+    let mut kind = K::Intro;
+    let mut heading: Option<String> = None;
+    for (li, l) in lines.iter().enumerate() {
+        let t = l.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        // A whole-line heading.
+        let typo = has_heading_typography(l);
+        let label_like = t.trim_end_matches([':', '：', ' ']).len() < t.len()
+            || !t.contains(':') && !t.ends_with('.');
+        if label_like && (!l.list_item || typo) {
+            let line_heading = match heading_kind(t, typo) {
+                // An H1 is the title, unless it is exactly a heading phrase.
+                Some(_)
+                    if l.heading_level == Some(1)
+                        && heading_kind(t, false).is_none()
+                        && units.is_empty() =>
+                {
+                    None
+                }
+                Some(k) => Some(k),
+                // An unknown heading ("The team", "Tech stack").
+                None if l.heading_level.is_some_and(|h| h >= 2) => Some(K::Other),
+                None => None,
+            };
+            if let Some(k) = line_heading {
+                kind = k;
+                heading = Some(strip_decor(t).to_string());
+                units.push(Unit {
+                    text: t.to_string(),
+                    kind,
+                    heading: heading.clone(),
+                    line: li,
+                    piece: 0,
+                    is_heading: true,
+                    list_item: false,
+                });
+                continue;
+            }
+        }
+        // Labelled pieces inside the line.
+        let labels = find_labels(t);
+        let mut pieces: Vec<(Option<&Label>, &str)> = Vec::new();
+        let first_end = labels.first().map_or(t.len(), |l| l.start);
+        if first_end > 0 {
+            pieces.push((None, &t[..first_end]));
+        }
+        for (i, lab) in labels.iter().enumerate() {
+            let end = labels.get(i + 1).map_or(t.len(), |n| n.start);
+            pieces.push((Some(lab), t.get(lab.content.min(end)..end).unwrap_or("")));
+        }
+        for (pi, (lab, body)) in pieces.into_iter().enumerate() {
+            let (piece_kind, piece_heading) = match lab {
+                Some(lab) => {
+                    let scoped = !lab.kind.is_major()
+                        || l.list_item
+                        || labels.len() == 1 && lab.start > 0 && t.len() < 200;
+                    if !scoped {
+                        kind = lab.kind;
+                        heading = Some(lab.text.clone());
+                    }
+                    units.push(Unit {
+                        text: lab.text.clone(),
+                        kind: lab.kind,
+                        heading: Some(lab.text.clone()),
+                        line: li,
+                        piece: pi,
+                        is_heading: true,
+                        list_item: l.list_item,
+                    });
+                    (lab.kind, Some(lab.text.clone()))
+                }
+                None => (kind, heading.clone()),
+            };
+            for (s, e) in sentences(body) {
+                units.push(Unit {
+                    text: body[s..e].to_string(),
+                    kind: piece_kind,
+                    heading: piece_heading.clone(),
+                    line: li,
+                    piece: pi,
+                    is_heading: false,
+                    list_item: l.list_item,
+                });
+            }
+        }
+    }
+    units
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings() {
+        assert_eq!(heading_kind("Requirements:", false), Some(K::Requirements));
+        assert_eq!(
+            heading_kind("What you'll need", false),
+            Some(K::Requirements)
+        );
+        assert_eq!(
+            heading_kind("What you’ll do", false),
+            Some(K::Responsibilities)
+        );
+        assert_eq!(heading_kind("Nice-to-have", false), Some(K::Preferred));
+        assert_eq!(
+            heading_kind("Preferred Qualifications", false),
+            Some(K::Preferred)
+        );
+        assert_eq!(
+            heading_kind("Profil recherché", false),
+            Some(K::Requirements)
+        );
+        assert_eq!(heading_kind("Anforderungen", false), Some(K::Requirements));
+        assert_eq!(heading_kind("Requisitos", false), Some(K::Requirements));
+        assert_eq!(heading_kind("About us", false), Some(K::Company));
+        assert_eq!(heading_kind("About the role", false), Some(K::Summary));
+        assert_eq!(heading_kind("Benefits & Perks", false), Some(K::Benefits));
+        assert_eq!(
+            heading_kind("Our perks and benefits", true),
+            Some(K::Benefits)
+        );
+        assert_eq!(heading_kind("About Acme", true), Some(K::Company));
+        assert_eq!(heading_kind("Experience with Docker", false), None);
+        assert_eq!(heading_kind("Senior Backend Engineer", true), None);
+    }
+
+    #[test]
+    fn inline_labels() {
+        let t =
+            "Primary Purpose: Build apps. Essential Duties and Responsibilities: Design, develop \
+                 and test. Minimum Skills and Competencies: 5+ years of Python.";
+        let labels = find_labels(t);
+        let kinds: Vec<_> = labels.iter().map(|l| l.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![K::Summary, K::Responsibilities, K::Requirements]
+        );
+        let t = "What You Will Be Doing We build things. Nice To Haves - Experience with Docker";
+        let kinds: Vec<_> = find_labels(t).iter().map(|l| l.kind).collect();
+        assert_eq!(kinds, vec![K::Responsibilities, K::Preferred]);
+    }
+
+    #[test]
+    fn sentence_split() {
+        let t = "We use Python, e.g. Django. Work in the U.S. Office - Fast pace! 3 years";
+        let s: Vec<&str> = sentences(t).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(
+            s,
+            vec![
+                "We use Python, e.g. Django.",
+                "Work in the U.S. Office",
+                "Fast pace!",
+                "3 years"
+            ]
+        );
+    }
+}

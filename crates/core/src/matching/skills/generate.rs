@@ -1,0 +1,982 @@
+//! Building the taxonomy: the generator that merges our alias table, GitHub Linguist, O*NET
+//! and ESCO into `crates/core/data/taxonomy.tsv`, and the parser of that file and of alias
+//! files. Pure: every source comes in as a string (the CLI reads the files).
+//!
+//! Merge order (first wins): aliases.tsv, Linguist, O*NET (most widely used first), ESCO
+//! preferred labels, ESCO alternative labels, ESCO French then Spanish labels. A source skill
+//! whose name equals an existing skill's name (or one of its forms) is merged into it; a form
+//! already owned by another skill is not taken again. Pruning rules: see `data/prune.txt`.
+//!
+//! `taxonomy.tsv` format: a header line
+//! `#atscore-taxonomy<TAB>VERSION<TAB>skills=N<TAB>forms=M`, then one line per skill sorted by
+//! name: `name<TAB>category<TAB>flags<TAB>implies<TAB>forms` — flags are the sources
+//! (a = aliases.tsv, l = Linguist, o = O*NET, e = ESCO, f = French, s = Spanish, u = user) and
+//! `H` for an O*NET hot technology; implies and forms are '|'-separated; forms are normalised
+//! (see [`normalize_form`]) and may carry a case flag (`=` exact case, `^` capitalised).
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fmt::Write as _;
+
+use super::taxonomy::{Category, TaxonomyError};
+
+/// Our hand-written alias table (embedded; edited in `crates/core/data/aliases.tsv`).
+pub const ALIASES_TSV: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/aliases.tsv"));
+/// The prune list (embedded; `crates/core/data/prune.txt`).
+pub const PRUNE_TXT: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/prune.txt"));
+
+/// The raw source files, as text.
+#[derive(Debug, Clone, Copy)]
+pub struct Sources<'a> {
+    /// `aliases.tsv` (normally [`ALIASES_TSV`]).
+    pub aliases: &'a str,
+    /// `prune.txt` (normally [`PRUNE_TXT`]).
+    pub prune: &'a str,
+    /// `esco-en-v1.1.1/esco_skills_en.tsv`.
+    pub esco_en: &'a str,
+    /// `esco-fr-es-v1.0/skills_fr.csv`.
+    pub esco_fr: &'a str,
+    /// `esco-fr-es-v1.0/skills_es.csv`.
+    pub esco_es: &'a str,
+    /// `onet-29.2/technology_skills_unique.tsv`.
+    pub onet_tech: &'a str,
+    /// `linguist-languages/languages.json`.
+    pub linguist: &'a str,
+}
+
+/// How the letter case of a form must look in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CaseRule {
+    /// Any case.
+    Any,
+    /// First letter upper case ("^Slack").
+    Capitalized,
+    /// Letters exactly as written ("=AI").
+    Exact,
+}
+
+/// A surface form of a skill: normalised text (original letter case kept for `Exact`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Form {
+    pub text: String,
+    pub case: CaseRule,
+}
+
+impl Form {
+    /// Parses "k8s", "=AI", "^Slack" (normalising the text).
+    pub fn parse(raw: &str) -> Option<Form> {
+        let raw = raw.trim();
+        let (case, body) = if let Some(b) = raw.strip_prefix('=') {
+            (CaseRule::Exact, b)
+        } else if let Some(b) = raw.strip_prefix('^') {
+            (CaseRule::Capitalized, b)
+        } else {
+            (CaseRule::Any, raw)
+        };
+        let text = match case {
+            CaseRule::Exact => normalize_keep_case(body),
+            _ => normalize_form(body),
+        };
+        (!text.is_empty()).then_some(Form { text, case })
+    }
+
+    /// The case-folded text the automaton searches for.
+    pub fn key(&self) -> String {
+        match self.case {
+            CaseRule::Exact => self.text.to_lowercase(),
+            _ => self.text.clone(),
+        }
+    }
+
+    fn write(&self, out: &mut String) {
+        match self.case {
+            CaseRule::Any => {}
+            CaseRule::Capitalized => out.push('^'),
+            CaseRule::Exact => out.push('='),
+        }
+        out.push_str(&self.text);
+    }
+}
+
+/// Normalises a surface form or a text for matching: case-folded, '-', '_' and dashes read as
+/// spaces, whitespace runs collapsed to one space, typographic apostrophes as `'`, trimmed.
+/// `+ # . /` and `&` are kept, so "C++", "C#", ".NET", "CI/CD" survive.
+pub fn normalize_form(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_normalized(s, true, &mut out, |_| {});
+    out.trim_end().to_string()
+}
+
+fn normalize_keep_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_normalized(s, false, &mut out, |_| {});
+    out.trim_end().to_string()
+}
+
+/// Shared normaliser: appends the normalised `s` to `out`; `on_char(orig_byte)` is called once
+/// per output byte pushed (in order) with the byte offset in `s` it came from.
+pub(crate) fn push_normalized(
+    s: &str,
+    fold: bool,
+    out: &mut String,
+    mut on_byte: impl FnMut(usize),
+) {
+    let mut pending_space = false;
+    for (i, c) in s.char_indices() {
+        let c = match c {
+            '-' | '_' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => ' ',
+            '\u{2018}' | '\u{2019}' | '\u{02bc}' => '\'',
+            '\u{00a0}' => ' ',
+            c => c,
+        };
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space {
+            if !out.is_empty() {
+                out.push(' ');
+                on_byte(i);
+            }
+            pending_space = false;
+        }
+        if fold && !c.is_lowercase() && c.is_alphabetic() {
+            for l in c.to_lowercase() {
+                let n = l.len_utf8();
+                out.push(l);
+                for _ in 0..n {
+                    on_byte(i);
+                }
+            }
+        } else {
+            let n = c.len_utf8();
+            out.push(c);
+            for _ in 0..n {
+                on_byte(i);
+            }
+        }
+    }
+}
+
+/// One skill while building.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub name: String,
+    pub category: Category,
+    pub hot: bool,
+    /// Source letters (see the module docs).
+    pub sources: String,
+    pub implies: Vec<String>,
+    pub forms: Vec<Form>,
+}
+
+/// Whether forms of a source skill are pruned, and whether they may take forms from others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Our table: kept as written.
+    Curated,
+    /// A user file: kept as written, and takes forms away from other skills.
+    User,
+    /// ESCO / O*NET / Linguist: pruned.
+    Source,
+}
+
+/// Merges entries, first wins.
+#[derive(Debug, Default)]
+pub struct Builder {
+    entries: Vec<Entry>,
+    /// Normalised form / name key → entry index.
+    by_key: HashMap<String, usize>,
+}
+
+impl Builder {
+    /// A builder holding the entries of an existing taxonomy.
+    pub fn from_entries(entries: Vec<Entry>) -> Builder {
+        let mut b = Builder::default();
+        for (i, e) in entries.iter().enumerate() {
+            b.by_key.entry(normalize_form(&e.name)).or_insert(i);
+            for f in &e.forms {
+                b.by_key.entry(f.key()).or_insert(i);
+            }
+        }
+        b.entries = entries;
+        b
+    }
+
+    fn add(&mut self, mut e: Entry, mode: Mode) {
+        let name_key = normalize_form(&e.name);
+        let target = self.by_key.get(&name_key).copied();
+        let mut forms: Vec<Form> = Vec::new();
+        let mut seen = HashSet::new();
+        for f in e.forms.drain(..) {
+            if seen.insert(f.key()) {
+                forms.push(f);
+            }
+        }
+        if mode != Mode::Source && !seen.contains(&name_key) && !name_key.is_empty() {
+            forms.push(Form {
+                text: name_key.clone(),
+                case: CaseRule::Any,
+            });
+        }
+        let idx = match target {
+            Some(i) => {
+                let t = &mut self.entries[i];
+                t.hot |= e.hot;
+                for s in e.sources.chars() {
+                    if !t.sources.contains(s) {
+                        t.sources.push(s);
+                    }
+                }
+                for imp in e.implies {
+                    if !t.implies.contains(&imp) && imp != t.name {
+                        t.implies.push(imp);
+                    }
+                }
+                i
+            }
+            None => {
+                if forms.iter().all(|f| self.owner(&f.key()).is_some()) && mode == Mode::Source {
+                    return;
+                }
+                e.forms.clear();
+                self.entries.push(e);
+                let i = self.entries.len() - 1;
+                self.by_key.entry(name_key).or_insert(i);
+                i
+            }
+        };
+        for f in forms {
+            let k = f.key();
+            match self.owner(&k) {
+                Some(o) if o == idx => {
+                    let t = &mut self.entries[idx];
+                    if mode != Mode::Source {
+                        // a curated/user flag replaces an earlier, unflagged spelling
+                        if let Some(old) = t.forms.iter_mut().find(|g| g.key() == k) {
+                            *old = f;
+                        }
+                    }
+                }
+                Some(o) if mode == Mode::User => {
+                    self.entries[o].forms.retain(|g| g.key() != k);
+                    self.entries[idx].forms.push(f);
+                    self.by_key.insert(k, idx);
+                }
+                Some(_) => {}
+                None => {
+                    self.entries[idx].forms.push(f);
+                    self.by_key.insert(k, idx);
+                }
+            }
+        }
+    }
+
+    fn owner(&self, key: &str) -> Option<usize> {
+        let i = *self.by_key.get(key)?;
+        self.entries[i]
+            .forms
+            .iter()
+            .any(|f| f.key() == key)
+            .then_some(i)
+    }
+
+    /// The merged entries: sorted by name, forms sorted, entries without forms dropped.
+    pub fn finish(self) -> Vec<Entry> {
+        let mut out: Vec<Entry> = self
+            .entries
+            .into_iter()
+            .filter(|e| !e.forms.is_empty())
+            .map(|mut e| {
+                e.forms.sort();
+                e.implies.sort();
+                let mut s: Vec<char> = e.sources.chars().collect();
+                s.sort_unstable();
+                e.sources = s.into_iter().collect();
+                e
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            a.name
+                .to_lowercase()
+                .cmp(&b.name.to_lowercase())
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        out
+    }
+}
+
+/// Parses an alias file (the `aliases.tsv` format, see `docs/skills.md`).
+pub fn parse_aliases(text: &str, source: char) -> Result<Vec<Entry>, TaxonomyError> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line_no = n + 1;
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let bad = |message: String| TaxonomyError::BadLine {
+            line: line_no,
+            message,
+        };
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 2 || cols.len() > 4 {
+            return Err(bad(format!(
+                "expected 2 to 4 TAB-separated columns (name, category, aliases, implies), found {}",
+                cols.len()
+            )));
+        }
+        let name = cols[0].trim();
+        if name.is_empty() {
+            return Err(bad("empty skill name".into()));
+        }
+        let category = Category::parse(cols[1].trim())
+            .ok_or_else(|| bad(format!("unknown category {:?}", cols[1].trim())))?;
+        let mut forms = Vec::new();
+        for a in cols.get(2).copied().unwrap_or("").split('|') {
+            if a.trim().is_empty() {
+                continue;
+            }
+            forms.push(Form::parse(a).ok_or_else(|| bad(format!("empty alias {a:?}")))?);
+        }
+        let implies = cols
+            .get(3)
+            .copied()
+            .unwrap_or("")
+            .split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect();
+        out.push(Entry {
+            name: name.to_string(),
+            category,
+            hot: false,
+            sources: source.to_string(),
+            implies,
+            forms,
+        });
+    }
+    Ok(out)
+}
+
+/// Merges a user alias file into existing entries (user forms win).
+pub fn merge_user(entries: Vec<Entry>, user: Vec<Entry>) -> Vec<Entry> {
+    let mut b = Builder::from_entries(entries);
+    for e in user {
+        b.add(e, Mode::User);
+    }
+    b.finish()
+}
+
+// ---------------------------------------------------------------------------------------------
+// pruning
+
+struct Prune {
+    words: HashSet<String>,
+}
+
+impl Prune {
+    fn new(text: &str) -> Prune {
+        Prune {
+            words: text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(normalize_form)
+                .collect(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Src {
+    EscoEn,
+    EscoOther,
+    Onet,
+    Linguist,
+}
+
+const FIELD_SUFFIXES: &[&str] = &[
+    "ology", "ics", "graphy", "onomy", "metry", "scopy", "therapy", "istry", "iatry",
+];
+
+fn strip_parens(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The form a source label becomes, or `None` if pruned (rules in `data/prune.txt`).
+fn source_form(label: &str, src: Src, max_words: usize, prune: &Prune) -> Option<Form> {
+    let label = strip_parens(label);
+    let norm = normalize_form(&label);
+    if norm.chars().count() < 3 || !norm.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    if prune.words.contains(&norm) {
+        return None;
+    }
+    let words = norm.split(' ').count();
+    if words > max_words {
+        return None;
+    }
+    if words > 1 {
+        return Some(Form {
+            text: norm,
+            case: CaseRule::Any,
+        });
+    }
+    let w = label.trim();
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    let has_symbol = w
+        .chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '+' | '#' | '.' | '/'));
+    let inner_caps = letters.iter().skip(1).any(|c| c.is_uppercase())
+        && letters.iter().any(|c| c.is_lowercase());
+    let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    let capitalised = letters.first().is_some_and(|c| c.is_uppercase())
+        && letters.iter().skip(1).all(|c| c.is_lowercase());
+    if src == Src::EscoOther {
+        let ok = !w.is_ascii() && norm.chars().count() >= 6;
+        return ok.then_some(Form {
+            text: norm,
+            case: CaseRule::Any,
+        });
+    }
+    if has_symbol || inner_caps {
+        return Some(Form {
+            text: norm,
+            case: CaseRule::Any,
+        });
+    }
+    if all_caps {
+        if src == Src::Linguist && letters.len() < 3 {
+            return None;
+        }
+        // short acronyms exactly (EEG, HPLC); longer ones capitalised (MATLAB/Matlab, not "tanks")
+        return Some(if letters.len() <= 4 {
+            Form {
+                text: normalize_keep_case(w),
+                case: CaseRule::Exact,
+            }
+        } else {
+            Form {
+                text: norm,
+                case: CaseRule::Capitalized,
+            }
+        });
+    }
+    if capitalised {
+        if src == Src::Linguist {
+            return None; // plain capitalised words (Red, Clean, Factor) unless another source knows them
+        }
+        return Some(Form {
+            text: norm,
+            case: CaseRule::Capitalized,
+        });
+    }
+    match src {
+        Src::EscoEn => FIELD_SUFFIXES
+            .iter()
+            .any(|s| norm.ends_with(s))
+            .then_some(Form {
+                text: norm,
+                case: CaseRule::Any,
+            }),
+        Src::Onet => Some(Form {
+            text: norm,
+            case: CaseRule::Any,
+        }),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// sources
+
+fn esco_category(pillars: &str, label: &str) -> Category {
+    let l = label.to_lowercase();
+    if l.contains("(computer programming)") {
+        return Category::ProgrammingLanguage;
+    }
+    if l.contains("database") && pillars.contains('K') {
+        return Category::Knowledge;
+    }
+    if pillars.contains('L') {
+        Category::Language
+    } else if pillars.contains('A') || (!pillars.contains('S') && !pillars.contains('K')) {
+        Category::SoftSkill
+    } else if pillars.starts_with('K') {
+        Category::Knowledge
+    } else {
+        Category::Skill
+    }
+}
+
+fn onet_category(commodity: &str) -> Category {
+    let c = commodity.to_lowercase();
+    if c.contains("data base management system") {
+        Category::Database
+    } else if c.contains("object or component oriented development")
+        || c.contains("web platform development")
+    {
+        Category::Framework
+    } else if c.contains("operating system") {
+        Category::Platform
+    } else {
+        Category::Tool
+    }
+}
+
+const VENDORS: &[&str] = &[
+    "Microsoft",
+    "Adobe",
+    "Apache",
+    "Google",
+    "Atlassian",
+    "Autodesk",
+    "Apple",
+    "IBM",
+    "Oracle",
+    "Amazon",
+    "Intuit",
+    "Dassault Systemes",
+    "Cisco",
+    "Salesforce",
+    "ESRI",
+    "Bentley",
+    "VMware",
+    "Red Hat",
+    "Facebook",
+    "Meta",
+    "SAP",
+    "Citrix",
+    "Corel",
+    "JetBrains",
+    "Mozilla",
+    "Trimble",
+];
+
+/// Cleans an O*NET example name: the display name and its extra forms.
+fn onet_names(example: &str) -> (String, Vec<String>) {
+    let mut name = example.trim().to_string();
+    let mut stripped = false;
+    for suffix in [" software", " Software"] {
+        if name.len() > suffix.len() + 2 {
+            if let Some(s) = name.strip_suffix(suffix) {
+                name = s.to_string();
+                stripped = true;
+            }
+        }
+    }
+    // "Invoice software" → not "Invoice": a plain capitalised word left by the suffix is generic
+    let plain_title = !name.contains(' ')
+        && name.chars().next().is_some_and(char::is_uppercase)
+        && name.chars().skip(1).all(char::is_lowercase);
+    let mut forms = if stripped && plain_title {
+        Vec::new()
+    } else {
+        vec![name.clone()]
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // "Hypertext markup language HTML" → "Hypertext markup language" + "HTML"
+    if words.len() >= 3 {
+        let last = words[words.len() - 1];
+        let letters: Vec<char> = last.chars().filter(|c| c.is_alphabetic()).collect();
+        let initials: Vec<char> = words[..words.len() - 1]
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        // an acronym of the words before it (EC2 ← Elastic Compute Cloud; not "… ENGINEER")
+        if letters.len() >= 2
+            && last
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && letters.iter().all(|c| initials.contains(c))
+        {
+            forms.push(words[..words.len() - 1].join(" "));
+            forms.push(last.to_string());
+        }
+    }
+    // "Autodesk Revit" → "Revit" (kept only if the one-word rule accepts it)
+    for v in VENDORS {
+        if let Some(rest) = name.strip_prefix(v).and_then(|r| r.strip_prefix(' ')) {
+            if !rest.contains(' ') {
+                forms.push(rest.to_string());
+            }
+        }
+    }
+    (name, forms)
+}
+
+/// Minimal RFC-4180 CSV reader (quoted fields, doubled quotes, newlines inside quotes).
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut in_quotes = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_quotes {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    field.push('"');
+                    chars.next();
+                } else {
+                    in_quotes = false;
+                }
+            } else {
+                field.push(c);
+            }
+            continue;
+        }
+        match c {
+            '"' => in_quotes = true,
+            ',' => row.push(std::mem::take(&mut field)),
+            '\r' => {}
+            '\n' => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            c => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
+
+fn entry(name: &str, category: Category, source: char, forms: Vec<Form>) -> Entry {
+    Entry {
+        name: name.to_string(),
+        category,
+        hot: false,
+        sources: source.to_string(),
+        implies: Vec::new(),
+        forms,
+    }
+}
+
+/// Generates the merged taxonomy entries from the sources.
+pub fn build_entries(src: &Sources) -> Result<Vec<Entry>, TaxonomyError> {
+    let prune = Prune::new(src.prune);
+    let mut b = Builder::default();
+    for e in parse_aliases(src.aliases, 'a')? {
+        b.add(e, Mode::Curated);
+    }
+
+    // Linguist
+    let langs: serde_json::Value =
+        serde_json::from_str(src.linguist).map_err(|e| TaxonomyError::BadLine {
+            line: e.line(),
+            message: format!("languages.json: {e}"),
+        })?;
+    for l in langs.as_array().map(Vec::as_slice).unwrap_or(&[]) {
+        if l["type"] != "programming" {
+            continue;
+        }
+        let Some(name) = l["name"].as_str() else {
+            continue;
+        };
+        let lname = name.to_lowercase();
+        let mut forms: Vec<Form> = source_form(name, Src::Linguist, 3, &prune)
+            .into_iter()
+            .collect();
+        for a in l["aliases"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
+            let Some(a) = a.as_str() else { continue };
+            let la = a.to_lowercase();
+            if la != lname
+                && (la.contains(&lname) || la.ends_with("lang") || la.ends_with("script"))
+                && la.len() >= 4
+            {
+                if let Some(f) = Form::parse(a).filter(|f| !prune.words.contains(&f.text)) {
+                    forms.push(f);
+                }
+            }
+        }
+        b.add(
+            entry(name, Category::ProgrammingLanguage, 'l', forms),
+            Mode::Source,
+        );
+    }
+
+    // O*NET technology skills, most widely used first
+    let mut onet: Vec<(usize, bool, &str, &str)> = Vec::new();
+    let mut lines = src.onet_tech.lines();
+    let header: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
+    let col = |n: &str| header.iter().position(|h| *h == n);
+    let (ce, cc, ch, cn) = (
+        col("example").unwrap_or(0),
+        col("commodity_title").unwrap_or(2),
+        col("hot_technology").unwrap_or(3),
+        col("n_occupations").unwrap_or(5),
+    );
+    for l in lines {
+        let f: Vec<&str> = l.split('\t').collect();
+        if f.len() <= ce.max(cc).max(ch).max(cn) {
+            continue;
+        }
+        onet.push((
+            f[cn].trim().parse().unwrap_or(0),
+            f[ch] == "Y",
+            f[ce],
+            f[cc],
+        ));
+    }
+    onet.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
+    for (_, hot, example, commodity) in onet {
+        let (name, names) = onet_names(example);
+        let forms = names
+            .iter()
+            .filter_map(|n| source_form(n, Src::Onet, 5, &prune))
+            .collect();
+        let mut e = entry(&name, onet_category(commodity), 'o', forms);
+        e.hot = hot;
+        b.add(e, Mode::Source);
+    }
+
+    // ESCO English: preferred labels first, then alternative labels
+    let mut esco: Vec<(&str, String, Vec<&str>, Category)> = Vec::new();
+    for l in src.esco_en.lines().skip(1) {
+        let f: Vec<&str> = l.split('\t').collect();
+        if f.len() < 4 {
+            continue;
+        }
+        let alts = f[2].split('|').filter(|s| !s.trim().is_empty()).collect();
+        esco.push((
+            f[0],
+            f[1].trim().to_string(),
+            alts,
+            esco_category(f[3], f[1]),
+        ));
+    }
+    let mut uuid_name: HashMap<&str, (String, Category)> = HashMap::new();
+    for (uuid, pref, _, cat) in &esco {
+        let forms = source_form(pref, Src::EscoEn, 5, &prune)
+            .into_iter()
+            .collect();
+        // merge by the label without its qualifier ("Java (computer programming)" → Java)
+        let key_name = strip_parens(pref);
+        let name = if key_name.is_empty() {
+            pref.clone()
+        } else {
+            key_name
+        };
+        b.add(entry(&name, *cat, 'e', forms), Mode::Source);
+        uuid_name.insert(uuid, (name, *cat));
+    }
+    for (uuid, _, alts, cat) in &esco {
+        let forms = alts
+            .iter()
+            .filter_map(|a| source_form(a, Src::EscoEn, 4, &prune))
+            .collect();
+        b.add(entry(&uuid_name[uuid].0, *cat, 'e', forms), Mode::Source);
+    }
+
+    // ESCO French and Spanish, mapped to the English skill by URI
+    for (text, letter) in [(src.esco_fr, 'f'), (src.esco_es, 's')] {
+        let rows = parse_csv(text);
+        let Some(head) = rows.first() else { continue };
+        let ci = |n: &str| head.iter().position(|h| h == n);
+        let (Some(cu), Some(cp), Some(ca)) =
+            (ci("conceptUri"), ci("preferredLabel"), ci("altLabels"))
+        else {
+            continue;
+        };
+        for r in rows.iter().skip(1) {
+            if r.len() <= cu.max(cp).max(ca) {
+                continue;
+            }
+            let uuid = r[cu].rsplit('/').next().unwrap_or("");
+            let Some((name, cat)) = uuid_name.get(uuid) else {
+                continue;
+            };
+            let mut forms: Vec<Form> = source_form(&r[cp], Src::EscoOther, 4, &prune)
+                .into_iter()
+                .collect();
+            forms.extend(
+                r[ca]
+                    .split('\n')
+                    .filter_map(|a| source_form(a, Src::EscoOther, 3, &prune)),
+            );
+            b.add(entry(name, *cat, letter, forms), Mode::Source);
+        }
+    }
+    let mut entries = b.finish();
+    // implications must name known skills
+    let names: HashSet<String> = entries.iter().map(|e| e.name.to_lowercase()).collect();
+    for e in &entries {
+        for i in &e.implies {
+            if !names.contains(&i.to_lowercase()) {
+                return Err(TaxonomyError::BadLine {
+                    line: 0,
+                    message: format!("{}: implies unknown skill {i:?}", e.name),
+                });
+            }
+        }
+    }
+    entries.retain(|e| !e.forms.is_empty());
+    Ok(entries)
+}
+
+/// Serialises entries to the `taxonomy.tsv` format, with the version in the header.
+pub fn write_taxonomy(entries: &[Entry]) -> String {
+    let mut body = String::new();
+    let mut nforms = 0;
+    for e in entries {
+        body.push_str(&e.name);
+        body.push('\t');
+        body.push_str(e.category.as_str());
+        body.push('\t');
+        body.push_str(&e.sources);
+        if e.hot {
+            body.push('H');
+        }
+        body.push('\t');
+        body.push_str(&e.implies.join("|"));
+        body.push('\t');
+        for (i, f) in e.forms.iter().enumerate() {
+            if i > 0 {
+                body.push('|');
+            }
+            f.write(&mut body);
+        }
+        nforms += e.forms.len();
+        body.push('\n');
+    }
+    let mut out = String::with_capacity(body.len() + 80);
+    let _ = writeln!(
+        out,
+        "#atscore-taxonomy\t{}\tskills={}\tforms={}",
+        content_version(&body),
+        entries.len(),
+        nforms
+    );
+    out.push_str(&body);
+    out
+}
+
+/// `tax-` + 16 hex digits of the FNV-1a hash of the content.
+pub fn content_version(body: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in body.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("tax-{h:016x}")
+}
+
+/// The generator: sources in, `taxonomy.tsv` text out.
+pub fn build_taxonomy(src: &Sources) -> Result<String, TaxonomyError> {
+    Ok(write_taxonomy(&build_entries(src)?))
+}
+
+/// Parses `taxonomy.tsv` text: (version, entries).
+pub fn read_taxonomy(text: &str) -> Result<(String, Vec<Entry>), TaxonomyError> {
+    let mut lines = text.lines();
+    let head = lines.next().unwrap_or("");
+    let version = head
+        .strip_prefix("#atscore-taxonomy\t")
+        .and_then(|r| r.split('\t').next())
+        .ok_or(TaxonomyError::BadLine {
+            line: 1,
+            message: "missing #atscore-taxonomy header".into(),
+        })?
+        .to_string();
+    let mut entries = Vec::new();
+    for (n, line) in lines.enumerate() {
+        let c: Vec<&str> = line.split('\t').collect();
+        let bad = |m: &str| TaxonomyError::BadLine {
+            line: n + 2,
+            message: m.to_string(),
+        };
+        if c.len() != 5 {
+            return Err(bad("expected 5 columns"));
+        }
+        let category = Category::parse(c[1]).ok_or_else(|| bad("unknown category"))?;
+        entries.push(Entry {
+            name: c[0].to_string(),
+            category,
+            hot: c[2].contains('H'),
+            sources: c[2].replace('H', ""),
+            implies: c[3]
+                .split('|')
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect(),
+            forms: c[4]
+                .split('|')
+                .map(|f| {
+                    // stored already normalised: only split the flag
+                    if let Some(t) = f.strip_prefix('=') {
+                        Form {
+                            text: t.to_string(),
+                            case: CaseRule::Exact,
+                        }
+                    } else if let Some(t) = f.strip_prefix('^') {
+                        Form {
+                            text: t.to_string(),
+                            case: CaseRule::Capitalized,
+                        }
+                    } else {
+                        Form {
+                            text: f.to_string(),
+                            case: CaseRule::Any,
+                        }
+                    }
+                })
+                .collect(),
+        });
+    }
+    Ok((version, entries))
+}
+
+/// Counts for `atscore taxonomy stats`.
+pub fn stats(entries: &[Entry]) -> Vec<(String, usize)> {
+    let mut out = vec![
+        ("skills".to_string(), entries.len()),
+        (
+            "forms".to_string(),
+            entries.iter().map(|e| e.forms.len()).sum(),
+        ),
+        ("hot".to_string(), entries.iter().filter(|e| e.hot).count()),
+        (
+            "with_implies".to_string(),
+            entries.iter().filter(|e| !e.implies.is_empty()).count(),
+        ),
+    ];
+    let cats: BTreeSet<&str> = entries.iter().map(|e| e.category.as_str()).collect();
+    for c in cats {
+        out.push((
+            format!("category.{c}"),
+            entries.iter().filter(|e| e.category.as_str() == c).count(),
+        ));
+    }
+    for (l, n) in [
+        ('a', "aliases"),
+        ('l', "linguist"),
+        ('o', "onet"),
+        ('e', "esco_en"),
+        ('f', "esco_fr"),
+        ('s', "esco_es"),
+        ('u', "user"),
+    ] {
+        let k = entries.iter().filter(|e| e.sources.contains(l)).count();
+        if k > 0 {
+            out.push((format!("source.{n}"), k));
+        }
+    }
+    out
+}

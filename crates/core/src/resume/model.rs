@@ -1,0 +1,118 @@
+//! The parsed resume: the stable `atscore parse --json` contract (fields are added, never
+//! renamed or removed).
+
+use serde::{Deserialize, Serialize};
+
+use crate::resume::entities::certifications::Certification;
+use crate::resume::entities::contact::Contact;
+use crate::resume::entities::education::EducationEntry;
+use crate::resume::entities::experience::ExperienceEntry;
+use crate::resume::entities::languages::SpokenLanguage;
+use crate::resume::findings::Findings;
+use crate::resume::sections::SectionKind;
+
+/// A section of the resume with its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SectionText {
+    pub kind: SectionKind,
+    /// The heading as written ("Work History"); `null` for the header block.
+    pub heading: Option<String>,
+    pub text: String,
+}
+
+/// A skill found in the resume by the skills matcher.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SkillHit {
+    /// Canonical name ("Kubernetes").
+    pub name: String,
+    pub category: String,
+    /// The form first seen in the resume ("k8s").
+    pub matched_as: String,
+    /// Sections it appears in, in order of first appearance.
+    pub sections: Vec<SectionKind>,
+    /// Up to three snippets showing where it was seen.
+    pub evidence: Vec<crate::matching::skills::matcher::Evidence>,
+}
+
+/// Everything atscore reads from one resume.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ParsedResume {
+    /// File name as given by the caller (never used to detect the format).
+    pub file: Option<String>,
+    /// Detected format ("pdf", "docx", …).
+    pub format: String,
+    /// IANA media type of the detected format.
+    pub media_type: String,
+    pub pages: u32,
+    /// Full text in reading order.
+    pub text: String,
+    pub sections: Vec<SectionText>,
+    pub contact: Contact,
+    pub experience: Vec<ExperienceEntry>,
+    pub education: Vec<EducationEntry>,
+    pub certifications: Vec<Certification>,
+    pub languages: Vec<SpokenLanguage>,
+    /// Total years of experience, overlapping jobs counted once.
+    pub years_of_experience: f64,
+    pub skills: Vec<SkillHit>,
+    pub findings: Findings,
+    pub warnings: Vec<String>,
+}
+
+#[cfg(all(test, feature = "openapi"))]
+mod openapi_tests {
+    use utoipa::ToSchema;
+
+    use super::*;
+
+    fn json<T: ToSchema>() -> String {
+        serde_json::to_string(&T::schema()).unwrap()
+    }
+
+    #[test]
+    fn parsed_resume_schema_has_the_contract_fields() {
+        let s = json::<ParsedResume>();
+        for p in [
+            "\"skills\"",
+            "\"findings\"",
+            "\"years_of_experience\"",
+            "\"contact\"",
+        ] {
+            assert!(s.contains(p), "{p} missing from {s}");
+        }
+        // nested types are components, collected with their own dependencies
+        let mut all = Vec::new();
+        ParsedResume::schemas(&mut all);
+        let names: Vec<&str> = all.iter().map(|(n, _)| n.as_str()).collect();
+        for n in [
+            "Findings",
+            "FindingDetail",
+            "SkillHit",
+            "Evidence",
+            "YearMonth",
+            "DegreeLevel",
+        ] {
+            assert!(names.contains(&n), "{n} not among {names:?}");
+        }
+    }
+
+    #[test]
+    fn schemas_follow_the_serde_renames() {
+        // `rename_all = "snake_case"` on the enums
+        let kinds = json::<SectionKind>();
+        assert!(kinds.contains("\"experience\""), "{kinds}");
+        assert!(!kinds.contains("\"Experience\""), "{kinds}");
+        let level = json::<crate::resume::entities::education::DegreeLevel>();
+        assert!(level.contains("\"high_school\""), "{level}");
+        // a custom serde form: YearMonth is a string
+        let ym = json::<crate::resume::entities::dates::YearMonth>();
+        assert!(ym.contains("\"type\":\"string\""), "{ym}");
+        // `#[serde(skip)]` fields are not in the schema
+        let job_skill = json::<crate::matching::job::JobSkill>();
+        assert!(job_skill.contains("\"matched_as\""), "{job_skill}");
+        assert!(!job_skill.contains("\"id\""), "{job_skill}");
+    }
+}

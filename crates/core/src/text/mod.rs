@@ -1,0 +1,8 @@
+//! Text utilities shared by every stage (the bottom of the one-way flow; imports nothing else
+//! of the crate): clean-up and normalisation of extracted text, case and diacritic folding.
+//!
+//! - [`fold`] — case and diacritic folding ("Expérience" → "experience");
+//! - [`normalize`] — NFKC, icon and unmapped glyphs, invisible characters, bullets, tokens;
+
+pub mod fold;
+pub mod normalize;
