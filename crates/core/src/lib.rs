@@ -23,6 +23,7 @@
 
 pub mod document;
 pub mod error;
+pub mod lexicon;
 pub mod limits;
 pub mod matching;
 pub mod pipeline;

@@ -9,6 +9,7 @@
 //! weigh little and specific terms weigh a lot. BM25's saturating term frequency keeps
 //! repetition (keyword stuffing) from buying similarity.
 
+use crate::lexicon::STOP_WORDS;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -24,28 +25,13 @@ const B: f64 = 0.5;
 /// Typical length (content terms) of a resume or job description, for length normalisation.
 const AVG_LEN: f64 = 300.0;
 
-/// English stop words (plus resume/job-ad filler that carries no meaning).
-const STOP: &[&str] = &[
-    "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as",
-    "at", "be", "been", "being", "below", "between", "both", "but", "by", "can", "could", "did",
-    "do", "does", "doing", "down", "during", "e.g", "each", "eg", "etc", "few", "for", "from",
-    "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how",
-    "i", "i.e", "ie", "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me",
-    "might", "more", "most", "must", "my", "no", "nor", "not", "of", "off", "on", "once", "only",
-    "or", "other", "our", "ours", "out", "over", "own", "per", "same", "shall", "she", "should",
-    "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there",
-    "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "us", "very",
-    "via", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
-    "will", "with", "within", "would", "you", "your", "yours",
-];
-
 fn stemmer() -> &'static Stemmer {
     static S: OnceLock<Stemmer> = OnceLock::new();
     S.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
 fn is_stop(w: &str) -> bool {
-    STOP.binary_search(&w).is_ok()
+    STOP_WORDS.binary_search(&w).is_ok()
 }
 
 /// Content terms of `text`: lower-cased words (keeping `+`/`#` so C++ and C# survive), stop
@@ -254,9 +240,9 @@ mod tests {
 
     #[test]
     fn stop_list_is_sorted_for_binary_search() {
-        let mut s = STOP.to_vec();
+        let mut s = STOP_WORDS.to_vec();
         s.sort();
-        assert_eq!(s, STOP);
+        assert_eq!(s, STOP_WORDS.get());
     }
 
     #[test]

@@ -9,13 +9,16 @@
 //!
 //! The output is a flat list of [`Unit`]s (sentences or list items) with their section kind.
 
-use serde::Serialize;
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
 
 use crate::document::Line;
+use crate::lexicon::{JOB_GENERIC_HEADINGS, JOB_HEADINGS, JOB_RUN_IN_HEADINGS};
 use crate::text::fold::fold;
 
 /// What a section of a job description is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum JobSectionKind {
@@ -75,359 +78,15 @@ impl JobSectionKind {
 
 use JobSectionKind as K;
 
-/// Heading phrases, in the normalised form of [`norm`] (folded, punctuation → space,
-/// apostrophes kept). `generic` phrases ("skills", "experience", "role") are headings only
-/// when written as the whole line or with heading typography, never as a prefix of a line.
-const PHRASES: &[(&str, JobSectionKind)] = &[
-    // Preferred.
-    ("nice to have", K::Preferred),
-    ("nice to haves", K::Preferred),
-    ("nice to have skills", K::Preferred),
-    ("good to have", K::Preferred),
-    ("preferred", K::Preferred),
-    ("preferred qualifications", K::Preferred),
-    ("preferred skills", K::Preferred),
-    ("preferred experience", K::Preferred),
-    ("preferred requirements", K::Preferred),
-    ("bonus", K::Preferred),
-    ("bonus points", K::Preferred),
-    ("bonus skills", K::Preferred),
-    ("pluses", K::Preferred),
-    ("plus", K::Preferred),
-    ("desirable", K::Preferred),
-    ("desirable skills", K::Preferred),
-    ("desired", K::Preferred),
-    ("desired skills", K::Preferred),
-    ("desired qualifications", K::Preferred),
-    ("optional", K::Preferred),
-    ("not required", K::Preferred),
-    ("extra credit", K::Preferred),
-    ("it would be great if", K::Preferred),
-    ("what would make you stand out", K::Preferred),
-    ("atouts", K::Preferred),
-    ("un plus", K::Preferred),
-    ("competences souhaitees", K::Preferred),
-    ("souhaite", K::Preferred),
-    ("serait un plus", K::Preferred),
-    ("deseable", K::Preferred),
-    ("se valorara", K::Preferred),
-    ("valoraremos", K::Preferred),
-    ("wunschenswert", K::Preferred),
-    ("von vorteil", K::Preferred),
-    ("nice to know", K::Preferred),
-    ("les plus", K::Preferred),
-    ("points bonus", K::Preferred),
-    ("ce qui fera la difference", K::Preferred),
-    // Requirements.
-    ("requirements", K::Requirements),
-    ("requirement", K::Requirements),
-    ("job requirements", K::Requirements),
-    ("minimum requirements", K::Requirements),
-    ("qualifications", K::Requirements),
-    ("minimum qualifications", K::Requirements),
-    ("basic qualifications", K::Requirements),
-    ("required qualifications", K::Requirements),
-    ("required skills", K::Requirements),
-    ("minimum required skills", K::Requirements),
-    ("skills required", K::Requirements),
-    ("required experience", K::Requirements),
-    ("minimum skills", K::Requirements),
-    ("essential skills", K::Requirements),
-    ("essential criteria", K::Requirements),
-    ("must have", K::Requirements),
-    ("must haves", K::Requirements),
-    ("what you'll need", K::Requirements),
-    ("what you will need", K::Requirements),
-    ("what you need", K::Requirements),
-    ("what you bring", K::Requirements),
-    ("what you'll bring", K::Requirements),
-    ("what we're looking for", K::Requirements),
-    ("what we are looking for", K::Requirements),
-    ("who we're looking for", K::Requirements),
-    ("who you are", K::Requirements),
-    ("about you", K::Requirements),
-    ("your profile", K::Requirements),
-    ("you have", K::Requirements),
-    ("the ideal candidate", K::Requirements),
-    ("ideal candidate", K::Requirements),
-    ("candidate profile", K::Requirements),
-    ("skills", K::Requirements),
-    ("skills and experience", K::Requirements),
-    ("experience", K::Requirements),
-    ("education", K::Requirements),
-    ("competencies", K::Requirements),
-    ("knowledge skills and abilities", K::Requirements),
-    ("technical skills", K::Requirements),
-    ("key skills", K::Requirements),
-    ("person specification", K::Requirements),
-    ("profile", K::Requirements),
-    ("profil", K::Requirements),
-    ("profil recherche", K::Requirements),
-    ("votre profil", K::Requirements),
-    ("competences", K::Requirements),
-    ("competences requises", K::Requirements),
-    ("prerequis", K::Requirements),
-    ("qualifications requises", K::Requirements),
-    ("requisitos", K::Requirements),
-    ("requisitos minimos", K::Requirements),
-    ("perfil", K::Requirements),
-    ("perfil buscado", K::Requirements),
-    ("lo que buscamos", K::Requirements),
-    ("anforderungen", K::Requirements),
-    ("ihr profil", K::Requirements),
-    ("dein profil", K::Requirements),
-    ("was du mitbringst", K::Requirements),
-    ("was sie mitbringen", K::Requirements),
-    ("qualifikationen", K::Requirements),
-    ("voraussetzungen", K::Requirements),
-    // Responsibilities.
-    ("responsibilities", K::Responsibilities),
-    ("key responsibilities", K::Responsibilities),
-    ("job responsibilities", K::Responsibilities),
-    ("main responsibilities", K::Responsibilities),
-    ("duties", K::Responsibilities),
-    ("job duties", K::Responsibilities),
-    ("duties and responsibilities", K::Responsibilities),
-    ("essential duties", K::Responsibilities),
-    ("essential functions", K::Responsibilities),
-    ("essential duties and responsibilities", K::Responsibilities),
-    ("what you'll do", K::Responsibilities),
-    ("what you will do", K::Responsibilities),
-    ("what you will be doing", K::Responsibilities),
-    ("what you'll be doing", K::Responsibilities),
-    ("what you'll work on", K::Responsibilities),
-    ("your role", K::Responsibilities),
-    ("the role", K::Responsibilities),
-    ("role", K::Responsibilities),
-    ("in this role", K::Responsibilities),
-    ("in this role you will", K::Responsibilities),
-    ("day to day", K::Responsibilities),
-    ("a day in the life", K::Responsibilities),
-    ("your mission", K::Responsibilities),
-    ("your missions", K::Responsibilities),
-    ("your impact", K::Responsibilities),
-    ("accountabilities", K::Responsibilities),
-    ("tasks", K::Responsibilities),
-    ("missions", K::Responsibilities),
-    ("vos missions", K::Responsibilities),
-    ("votre mission", K::Responsibilities),
-    ("taches", K::Responsibilities),
-    ("responsabilites", K::Responsibilities),
-    ("vos responsabilites", K::Responsibilities),
-    ("responsabilidades", K::Responsibilities),
-    ("funciones", K::Responsibilities),
-    ("tus funciones", K::Responsibilities),
-    ("tareas", K::Responsibilities),
-    ("aufgaben", K::Responsibilities),
-    ("ihre aufgaben", K::Responsibilities),
-    ("deine aufgaben", K::Responsibilities),
-    // Summary.
-    ("job description", K::Summary),
-    ("description", K::Summary),
-    ("job summary", K::Summary),
-    ("summary", K::Summary),
-    ("position summary", K::Summary),
-    ("overview", K::Summary),
-    ("job overview", K::Summary),
-    ("position overview", K::Summary),
-    ("role overview", K::Summary),
-    ("about the role", K::Summary),
-    ("about the job", K::Summary),
-    ("about the position", K::Summary),
-    ("about this role", K::Summary),
-    ("the opportunity", K::Summary),
-    ("primary purpose", K::Summary),
-    ("job purpose", K::Summary),
-    ("purpose", K::Summary),
-    ("detailed info", K::Summary),
-    ("details", K::Summary),
-    ("description du poste", K::Summary),
-    ("descriptif du poste", K::Summary),
-    ("le poste", K::Summary),
-    ("descripcion del puesto", K::Summary),
-    ("el puesto", K::Summary),
-    ("stellenbeschreibung", K::Summary),
-    ("ihre rolle", K::Summary),
-    // Company.
-    ("about us", K::Company),
-    ("about the company", K::Company),
-    ("about the team", K::Company),
-    ("who we are", K::Company),
-    ("our company", K::Company),
-    ("the company", K::Company),
-    ("company", K::Company),
-    ("company overview", K::Company),
-    ("company description", K::Company),
-    ("our story", K::Company),
-    ("our mission", K::Company),
-    ("our values", K::Company),
-    ("our culture", K::Company),
-    ("the team", K::Company),
-    ("our team", K::Company),
-    ("qui sommes nous", K::Company),
-    ("a propos", K::Company),
-    ("a propos de nous", K::Company),
-    ("l'entreprise", K::Company),
-    ("notre entreprise", K::Company),
-    ("sobre nosotros", K::Company),
-    ("quienes somos", K::Company),
-    ("la empresa", K::Company),
-    ("uber uns", K::Company),
-    ("wer wir sind", K::Company),
-    ("das unternehmen", K::Company),
-    // Benefits.
-    ("benefits", K::Benefits),
-    ("perks", K::Benefits),
-    ("perks and benefits", K::Benefits),
-    ("benefits and perks", K::Benefits),
-    ("what we offer", K::Benefits),
-    ("we offer", K::Benefits),
-    ("what's in it for you", K::Benefits),
-    ("why join us", K::Benefits),
-    ("why work with us", K::Benefits),
-    ("reasons to work with us", K::Benefits),
-    ("why you'll love working here", K::Benefits),
-    ("what you'll get", K::Benefits),
-    ("what you get", K::Benefits),
-    ("our offer", K::Benefits),
-    ("avantages", K::Benefits),
-    ("nous offrons", K::Benefits),
-    ("ce que nous offrons", K::Benefits),
-    ("ce que nous proposons", K::Benefits),
-    ("pourquoi nous rejoindre", K::Benefits),
-    ("beneficios", K::Benefits),
-    ("ofrecemos", K::Benefits),
-    ("que ofrecemos", K::Benefits),
-    ("wir bieten", K::Benefits),
-    ("was wir bieten", K::Benefits),
-    // Compensation.
-    ("salary", K::Compensation),
-    ("compensation", K::Compensation),
-    ("compensation and benefits", K::Compensation),
-    ("pay", K::Compensation),
-    ("pay options", K::Compensation),
-    ("pay range", K::Compensation),
-    ("salary range", K::Compensation),
-    ("remuneration", K::Compensation),
-    ("salaire", K::Compensation),
-    ("salario", K::Compensation),
-    ("gehalt", K::Compensation),
-    ("verguetung", K::Compensation),
-    ("vergutung", K::Compensation),
-    // Equal opportunity.
-    ("equal opportunity", K::EqualOpportunity),
-    ("equal opportunity employer", K::EqualOpportunity),
-    ("equal employment opportunity", K::EqualOpportunity),
-    ("eeo", K::EqualOpportunity),
-    ("eeo statement", K::EqualOpportunity),
-    ("diversity", K::EqualOpportunity),
-    ("diversity and inclusion", K::EqualOpportunity),
-    ("diversity equity and inclusion", K::EqualOpportunity),
-    ("reasonable accommodation", K::EqualOpportunity),
-    ("accommodations", K::EqualOpportunity),
-    // Apply.
-    ("how to apply", K::Apply),
-    ("to apply", K::Apply),
-    ("apply", K::Apply),
-    ("application process", K::Apply),
-    ("hiring process", K::Apply),
-    ("interview process", K::Apply),
-    ("next steps", K::Apply),
-    ("comment postuler", K::Apply),
-    ("candidature", K::Apply),
-    ("processus de recrutement", K::Apply),
-    ("como aplicar", K::Apply),
-    ("bewerbung", K::Apply),
-    // Legal.
-    ("legal", K::Legal),
-    ("privacy", K::Legal),
-    ("privacy notice", K::Legal),
-    ("disclaimer", K::Legal),
-    ("data protection", K::Legal),
-    ("your right to work", K::Legal),
-    ("right to work", K::Legal),
-    // Contact.
-    ("contact", K::Contact),
-    ("contact us", K::Contact),
-    ("contact information", K::Contact),
-    // Details.
-    ("location", K::Details),
-    ("job location", K::Details),
-    ("work location", K::Details),
-    ("job type", K::Details),
-    ("type", K::Details),
-    ("employment type", K::Details),
-    ("schedule", K::Details),
-    ("start date", K::Details),
-    ("duration", K::Details),
-    ("department", K::Details),
-    ("reports to", K::Details),
-    ("job code", K::Details),
-    ("lieu", K::Details),
-    ("localisation", K::Details),
-    ("type de contrat", K::Details),
-    ("ubicacion", K::Details),
-    ("standort", K::Details),
-];
-
-/// Phrases that are only headings as a whole line (or with heading typography).
-const GENERIC: &[&str] = &[
-    "skills",
-    "experience",
-    "education",
-    "role",
-    "profile",
-    "profil",
-    "perfil",
-    "description",
-    "details",
-    "company",
-    "plus",
-    "pay",
-    "apply",
-    "summary",
-    "purpose",
-    "preferred",
-    "optional",
-    "desired",
-    "tasks",
-    "legal",
-    "contact",
-    "diversity",
-    "competences",
-    "you have",
-    "type",
-];
-
-/// Distinctive multi-word headings accepted inside a paragraph without a colon when written
-/// in Title Case or followed by a dash ("What You Will Be Doing", "Nice To Haves - …").
-const RUN_PHRASES: &[&str] = &[
-    "what you will be doing",
-    "what you'll be doing",
-    "what you will do",
-    "what you'll do",
-    "what you need for this position",
-    "what you need",
-    "what you'll need",
-    "what you bring",
-    "must have",
-    "must haves",
-    "nice to have",
-    "nice to haves",
-    "what's in it for you",
-    "what we offer",
-    "about us",
-    "who we are",
-    "basic qualifications",
-    "preferred qualifications",
-    "minimum qualifications",
-    "required qualifications",
-    "minimum required skills",
-    "top reasons to work with us",
-    "reasons to work with us",
-    "key responsibilities",
-    "bonus points",
-];
+/// Heading phrases and the section each one opens, in the normalised form of [`norm`]
+/// (data: `job-headings.tsv`). `generic` phrases ("skills", "experience", "role") are headings
+/// only when written as the whole line or with heading typography, never as a prefix of a line.
+static PHRASES: LazyLock<Vec<(&'static str, JobSectionKind)>> = LazyLock::new(|| {
+    JOB_HEADINGS
+        .iter()
+        .map(|&(p, k)| (p, crate::lexicon::variant(JOB_HEADINGS.name(), k)))
+        .collect()
+});
 
 /// Normalise a heading candidate: folded (case, diacritics), typographic apostrophes → `'`,
 /// other punctuation → single spaces, "&"/"and"/"et"/"y"/"und" kept as words.
@@ -494,13 +153,13 @@ pub fn heading_kind(text: &str, typography: bool) -> Option<JobSectionKind> {
         return None;
     }
     let mut best: Option<(usize, JobSectionKind)> = None;
-    for &(p, k) in PHRASES {
+    for &(p, k) in PHRASES.iter() {
         let hit = if n == p {
             true
         } else if typography {
             contains_words(&n, p)
         } else {
-            !GENERIC.contains(&p)
+            !JOB_GENERIC_HEADINGS.contains(&p)
                 && words <= 4
                 && n.starts_with(p)
                 && n.as_bytes().get(p.len()) == Some(&b' ')
@@ -609,7 +268,7 @@ fn find_labels(text: &str) -> Vec<Label> {
     // `to_lowercase` does not ("İ" grows a byte, so equal lengths do not mean equal offsets).
     let lower = text.to_ascii_lowercase();
     {
-        for p in RUN_PHRASES {
+        for p in JOB_RUN_IN_HEADINGS.iter() {
             let mut from = 0;
             while let Some(i) = lower.get(from..).and_then(|t| t.find(p)) {
                 let s = from + i;

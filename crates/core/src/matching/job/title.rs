@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use super::segments::{heading_kind, title_label, Unit};
 use crate::document::Line;
+use crate::lexicon::JOB_NOUNS;
 
 /// How senior the position is (from the title).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -39,59 +40,6 @@ pub enum EmploymentType {
     Internship,
     Freelance,
 }
-
-/// Words that make a phrase a job name.
-const JOB_NOUNS: &[&str] = &[
-    "engineer",
-    "developer",
-    "programmer",
-    "manager",
-    "analyst",
-    "designer",
-    "scientist",
-    "specialist",
-    "consultant",
-    "administrator",
-    "architect",
-    "lead",
-    "director",
-    "coordinator",
-    "assistant",
-    "representative",
-    "associate",
-    "technician",
-    "officer",
-    "accountant",
-    "nurse",
-    "writer",
-    "editor",
-    "marketer",
-    "strategist",
-    "recruiter",
-    "advisor",
-    "executive",
-    "intern",
-    "sme",
-    "journeyman",
-    "devops",
-    "sre",
-    "tester",
-    "owner",
-    "head",
-    "researcher",
-    "teacher",
-    "ingénieur",
-    "ingenieur",
-    "développeur",
-    "developpeur",
-    "chef",
-    "responsable",
-    "chargé",
-    "desarrollador",
-    "ingeniero",
-    "entwickler",
-    "berater",
-];
 
 fn has_job_noun(s: &str) -> bool {
     s.split(|c: char| !c.is_alphanumeric())

@@ -26,6 +26,7 @@ pub use config::{ConfigError, ScoreConfig, Weights};
 pub use features::{EvidenceLevel, ResumeFeatures};
 pub use report::ScoreReport;
 
+use crate::lexicon::TITLE_NOISE;
 use crate::matching::bm25::{terms, Idf, TermVector};
 use crate::matching::job::{Importance, JobDescription};
 use crate::matching::skills::Taxonomy;
@@ -34,27 +35,6 @@ use report::{r1, Breakdown, JobSummary, Knockout, MatchedSkill, MissingSkill};
 
 /// Version of the scoring rules; bumped whenever a rule or default changes the numbers.
 pub const SCORING_VERSION: &str = "1.0.0";
-
-/// Job title words that say nothing about the role.
-const TITLE_NOISE: &[&str] = &[
-    "senior",
-    "junior",
-    "lead",
-    "principal",
-    "staff",
-    "sr",
-    "jr",
-    "mid",
-    "level",
-    "i",
-    "ii",
-    "iii",
-    "remote",
-    "hybrid",
-    "m/f/d",
-    "f/m",
-    "h/f",
-];
 
 /// A job prepared for scoring (its term vector and title terms computed once).
 #[derive(Debug, Clone)]

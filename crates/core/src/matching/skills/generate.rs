@@ -14,6 +14,7 @@
 //! `H` for an O*NET hot technology; implies and forms are '|'-separated; forms are normalised
 //! (see [`normalize_form`]) and may carry a case flag (`=` exact case, `^` capitalised).
 
+use crate::lexicon::VENDORS;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 
@@ -537,35 +538,6 @@ fn onet_category(commodity: &str) -> Category {
     }
 }
 
-const VENDORS: &[&str] = &[
-    "Microsoft",
-    "Adobe",
-    "Apache",
-    "Google",
-    "Atlassian",
-    "Autodesk",
-    "Apple",
-    "IBM",
-    "Oracle",
-    "Amazon",
-    "Intuit",
-    "Dassault Systemes",
-    "Cisco",
-    "Salesforce",
-    "ESRI",
-    "Bentley",
-    "VMware",
-    "Red Hat",
-    "Facebook",
-    "Meta",
-    "SAP",
-    "Citrix",
-    "Corel",
-    "JetBrains",
-    "Mozilla",
-    "Trimble",
-];
-
 /// Cleans an O*NET example name: the display name and its extra forms.
 fn onet_names(example: &str) -> (String, Vec<String>) {
     let mut name = example.trim().to_string();
@@ -609,7 +581,7 @@ fn onet_names(example: &str) -> (String, Vec<String>) {
         }
     }
     // "Autodesk Revit" → "Revit" (kept only if the one-word rule accepts it)
-    for v in VENDORS {
+    for v in VENDORS.iter() {
         if let Some(rest) = name.strip_prefix(v).and_then(|r| r.strip_prefix(' ')) {
             if !rest.contains(' ') {
                 forms.push(rest.to_string());

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use super::context::{self, RULES};
 use super::generate::{push_normalized, CaseRule, Form};
 use super::taxonomy::{Skill, SkillId, Taxonomy};
+use crate::lexicon::{SKILL_CUES_LINE, SKILL_CUES_NEXT, SKILL_CUES_PREVIOUS};
 use crate::resume::sections::SectionKind;
 
 /// One skill mention in a text.
@@ -482,8 +483,8 @@ impl Matcher {
             return true;
         }
         // cue words next to it
-        if context::starts_with_any(after, context::NEXT_CUES)
-            || context::ends_with_any(before, context::PREV_CUES)
+        if context::starts_with_any(after, &SKILL_CUES_NEXT)
+            || context::ends_with_any(before, &SKILL_CUES_PREVIOUS)
         {
             return true;
         }
@@ -504,7 +505,7 @@ impl Matcher {
         if alone.len() == oe - os && text[os..].chars().next().is_some_and(char::is_uppercase) {
             return true;
         }
-        if context::LINE_CUES.iter().any(|q| line_lower.contains(q)) {
+        if SKILL_CUES_LINE.iter().any(|q| line_lower.contains(q)) {
             return true;
         }
         // candidates are in text order: walk outwards from `i` while inside the window

@@ -12,6 +12,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::document::Line;
+use crate::lexicon::{CERTIFICATION_ISSUERS, CERTIFICATION_LEVELS, CERTIFICATION_WORDS};
 use crate::resume::sections::{classify_heading, inline_heading};
 use crate::text::fold::fold;
 use crate::text::normalize::strip_bullet;
@@ -38,143 +39,15 @@ fn date_re() -> &'static Regex {
     })
 }
 
-const LEVEL_SUFFIXES: &[&str] = &[
-    "associate",
-    "professional",
-    "specialty",
-    "speciality",
-    "foundational",
-    "foundation",
-    "fundamentals",
-    "expert",
-    "practitioner",
-    "advanced",
-    "intermediate",
-    "beginner",
-    "level",
-    "part",
-    "core",
-    "developer",
-    "administrator",
-    "architect",
-    "engineer",
-];
-
-const CERT_WORDS: &[&str] = &[
-    "certified",
-    "certification",
-    "certificate",
-    "certificat",
-    "certificado",
-    "zertifikat",
-    "zertifiziert",
-    "license",
-    "licence",
-    "licensed",
-    "associate",
-    "professional",
-    "specialist",
-    "developer",
-    "architect",
-    "administrator",
-    "engineer",
-    "practitioner",
-    "foundation",
-    "fundamentals",
-    "expert",
-    "exam",
-    "course",
-    "nanodegree",
-    "specialization",
-    "diploma",
-    "development",
-    "training",
-    "program",
-    "programme",
-    "bootcamp",
-];
-
-const ISSUERS: &[&str] = &[
-    "amazon web services",
-    "amazon web services (aws)",
-    "aws",
-    "google",
-    "google cloud",
-    "microsoft",
-    "coursera",
-    "udemy",
-    "edx",
-    "codecademy",
-    "codeacademy",
-    "oracle",
-    "cisco",
-    "comptia",
-    "pmi",
-    "project management institute",
-    "scrum alliance",
-    "scrum.org",
-    "isc2",
-    "(isc)2",
-    "(isc)²",
-    "isaca",
-    "salesforce",
-    "hashicorp",
-    "the linux foundation",
-    "linux foundation",
-    "cncf",
-    "red hat",
-    "ibm",
-    "meta",
-    "linkedin learning",
-    "linkedin",
-    "udacity",
-    "datacamp",
-    "axelos",
-    "sans",
-    "giac",
-    "ec-council",
-    "offensive security",
-    "vmware",
-    "databricks",
-    "snowflake",
-    "mongodb",
-    "mongodb university",
-    "hubspot",
-    "hubspot academy",
-    "adobe",
-    "apple",
-    "nvidia",
-    "kaggle",
-    "freecodecamp",
-    "deeplearning.ai",
-    "tableau",
-    "sap",
-    "atlassian",
-    "google developers",
-    "meta blueprint",
-    "pluralsight",
-    "stanford university",
-    "harvard university",
-    "mit",
-    "khan academy",
-    "alibaba cloud",
-    "huawei",
-    "juniper",
-    "palo alto networks",
-    "fortinet",
-    "cloudera",
-    "confluent",
-];
-
 fn is_known_issuer(s: &str) -> bool {
     let f = fold(s.trim());
-    ISSUERS.contains(&f.as_str())
+    CERTIFICATION_ISSUERS.contains(&f.as_str())
 }
 
 fn has_cert_word(s: &str) -> bool {
     fold(s)
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| CERT_WORDS.contains(&w))
+        .any(|w| CERTIFICATION_WORDS.contains(&w))
 }
 
 fn is_level_suffix(s: &str) -> bool {
@@ -183,7 +56,7 @@ fn is_level_suffix(s: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    !words.is_empty() && words.len() <= 3 && LEVEL_SUFFIXES.contains(&words[0])
+    !words.is_empty() && words.len() <= 3 && CERTIFICATION_LEVELS.contains(&words[0])
 }
 
 fn trim_seps(s: &str) -> &str {

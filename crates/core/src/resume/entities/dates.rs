@@ -16,6 +16,8 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::lexicon;
+
 /// Earliest year accepted as a date.
 pub const MIN_YEAR: u16 = 1950;
 /// Latest year accepted as a date.
@@ -155,133 +157,22 @@ impl DateRange {
     }
 }
 
-/// Month names (lower case, without trailing dot) → month number.
-const MONTHS: &[(&str, u8)] = &[
-    // English
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-    // French
-    ("janvier", 1),
-    ("janv", 1),
-    ("février", 2),
-    ("fevrier", 2),
-    ("févr", 2),
-    ("fevr", 2),
-    ("fév", 2),
-    ("mars", 3),
-    ("avril", 4),
-    ("avr", 4),
-    ("mai", 5),
-    ("juin", 6),
-    ("juillet", 7),
-    ("juil", 7),
-    ("août", 8),
-    ("aout", 8),
-    ("septembre", 9),
-    ("octobre", 10),
-    ("novembre", 11),
-    ("décembre", 12),
-    ("decembre", 12),
-    ("déc", 12),
-    // Spanish
-    ("enero", 1),
-    ("ene", 1),
-    ("febrero", 2),
-    ("marzo", 3),
-    ("abril", 4),
-    ("abr", 4),
-    ("mayo", 5),
-    ("junio", 6),
-    ("julio", 7),
-    ("agosto", 8),
-    ("ago", 8),
-    ("septiembre", 9),
-    ("setiembre", 9),
-    ("set", 9),
-    ("octubre", 10),
-    ("noviembre", 11),
-    ("diciembre", 12),
-    ("dic", 12),
-    // German
-    ("januar", 1),
-    ("jänner", 1),
-    ("jän", 1),
-    ("februar", 2),
-    ("märz", 3),
-    ("maerz", 3),
-    ("mär", 3),
-    ("mrz", 3),
-    ("juni", 6),
-    ("juli", 7),
-    ("oktober", 10),
-    ("okt", 10),
-    ("dezember", 12),
-    ("dez", 12),
-    // Italian / Portuguese
-    ("gennaio", 1),
-    ("janeiro", 1),
-    ("febbraio", 2),
-    ("fevereiro", 2),
-    ("fev", 2),
-    ("março", 3),
-    ("aprile", 4),
-    ("maggio", 5),
-    ("maio", 5),
-    ("giugno", 6),
-    ("junho", 6),
-    ("luglio", 7),
-    ("julho", 7),
-    ("settembre", 9),
-    ("setembro", 9),
-    ("ottobre", 10),
-    ("outubro", 10),
-    ("novembro", 11),
-    ("dicembre", 12),
-    ("dezembro", 12),
-];
+/// Month names (lower case, without trailing dot) → month number (data: `months.tsv`).
+static MONTHS: LazyLock<Vec<(&'static str, u8)>> = LazyLock::new(|| numbered(&lexicon::MONTHS));
+/// Seasons → month (Spring = March, Summer = June, Fall/Autumn = September, Winter = January;
+/// data: `seasons.tsv`).
+static SEASONS: LazyLock<Vec<(&'static str, u8)>> = LazyLock::new(|| numbered(&lexicon::SEASONS));
 
-/// Seasons → month (Spring = March, Summer = June, Fall/Autumn = September, Winter = January).
-const SEASONS: &[(&str, u8)] = &[
-    ("spring", 3),
-    ("summer", 6),
-    ("fall", 9),
-    ("autumn", 9),
-    ("winter", 1),
-    ("printemps", 3),
-    ("été", 6),
-    ("automne", 9),
-    ("hiver", 1),
-    ("primavera", 3),
-    ("verano", 6),
-    ("otoño", 9),
-    ("invierno", 1),
-    ("frühling", 3),
-    ("frühjahr", 3),
-    ("sommer", 6),
-    ("herbst", 9),
-];
+fn numbered(p: &lexicon::Pairs) -> Vec<(&'static str, u8)> {
+    p.iter()
+        .map(|&(w, n)| {
+            let n = n
+                .parse()
+                .unwrap_or_else(|_| panic!("lexicon {}: {n:?} is not a month", p.name()));
+            (w, n)
+        })
+        .collect()
+}
 
 /// Words meaning "until now".
 const PRESENT: &str = r"present|presently|current|currently|now|today|date|ongoing|aujourd['’]hui|actuel|actuellement|maintenant|en\s+cours|présent|presente|actualidad|actual|actualmente|la\s+fecha|hoy|heute|jetzt|dato|laufend|derzeit|gegenwart|oggi|in\s+corso|atual|atualmente";
@@ -304,8 +195,8 @@ fn alternation(words: &[(&str, u8)]) -> String {
 }
 
 static ATOM_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let months = alternation(MONTHS);
-    let seasons = alternation(SEASONS);
+    let months = alternation(&MONTHS);
+    let seasons = alternation(&SEASONS);
     let p = format!(
         concat!(
             r"(?i)",
@@ -366,7 +257,7 @@ static SINCE_RE: LazyLock<Regex> = LazyLock::new(|| {
 static MONTH_ONLY_START_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b(?P<mon>{})\b\.?\s*(?:[{DASHES}]+|{SEP_WORDS})\s*$",
-        alternation(MONTHS)
+        alternation(&MONTHS)
     ))
     .expect("month-only regex")
 });

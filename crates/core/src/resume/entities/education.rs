@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::dates::YearMonth;
 use super::experience::{segment, split_segments, EntryKind, RawEntry};
 use crate::document::Line;
+use crate::lexicon::SCHOOL_WORDS;
 
 /// Level of a degree, ordered from lowest to highest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -121,57 +122,6 @@ fn degree_match(text: &str) -> Option<(DegreeLevel, std::ops::Range<usize>)> {
 pub fn degree_level(text: &str) -> Option<DegreeLevel> {
     degree_match(text).map(|(l, _)| l)
 }
-
-const SCHOOL_WORDS: &[&str] = &[
-    "university",
-    "universität",
-    "universitat",
-    "universidad",
-    "université",
-    "universite",
-    "università",
-    "universiteit",
-    "universidade",
-    "college",
-    "institute",
-    "institut",
-    "instituto",
-    "institución",
-    "school",
-    "academy",
-    "académie",
-    "academia",
-    "hochschule",
-    "fachhochschule",
-    "polytechnic",
-    "politecnico",
-    "polytechnique",
-    "politécnica",
-    "politecnica",
-    "escuela",
-    "école",
-    "ecole",
-    "lycée",
-    "lycee",
-    "gymnasium",
-    "conservatory",
-    "conservatoire",
-    "seminary",
-    "kolleg",
-    "campus",
-    "uni",
-    "iit",
-    "eth",
-    "epfl",
-    "mit",
-    "ucla",
-    "postech",
-    "kaist",
-    "insa",
-    "upm",
-    "uc3m",
-    "tu",
-];
 
 /// How much `text` looks like a school name.
 pub(crate) fn school_score(text: &str) -> usize {

@@ -17,6 +17,10 @@ use serde::{Deserialize, Serialize};
 
 use super::dates::{find_date_ranges, find_dates, YearMonth};
 use crate::document::{Line, Region};
+use crate::lexicon::{
+    COMPANY_ABBREVIATIONS, COMPANY_WORDS, DATE_PREPOSITIONS, ORG_SUFFIXES, ORG_WORDS, TITLE_STEMS,
+    TITLE_WORDS,
+};
 use crate::text::normalize::strip_bullet;
 
 /// One job (or internship, volunteer position…).
@@ -141,12 +145,6 @@ static DURATION_SUFFIX_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("duration suffix regex")
 });
 
-/// Words before a date that make it part of a sentence rather than an entry's dates.
-const SENTENCE_PREPS: &[&str] = &[
-    "in", "from", "during", "by", "between", "before", "after", "until", "of", "on", "for", "en",
-    "de", "dans", "im", "vor", "nach", "seit", "durante",
-];
-
 /// Words left next to a date that are part of the date, not of the header.
 static DATE_WORDS_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -158,12 +156,6 @@ static DATE_WORDS_RE: LazyLock<Regex> = LazyLock::new(|| {
 fn is_terminal(s: &str) -> bool {
     s.trim_end().ends_with(['.', '!', '?', ';', ':'])
 }
-
-/// Company abbreviations that may end a header line with a dot.
-const ABBREV_END: &[&str] = &[
-    "inc.", "ltd.", "co.", "corp.", "llc.", "s.a.", "s.l.", "b.v.", "n.v.", "l.l.c.", "p.c.",
-    "jr.", "sr.", "st.", "dept.", "univ.", "e.v.", "gmbh.", "u.s.", "d.c.",
-];
 
 fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
@@ -189,7 +181,7 @@ fn header_ish(s: &str) -> bool {
             .last()
             .unwrap_or_default()
             .to_lowercase();
-        let abbrev = ABBREV_END.contains(&last.as_str())
+        let abbrev = COMPANY_ABBREVIATIONS.contains(&last.as_str())
             || (last.len() <= 5 && last.chars().filter(|c| *c == '.').count() >= 2);
         // moderncv: "Job title, Employer, City."
         let comma_list = t.ends_with('.')
@@ -250,7 +242,7 @@ fn line_dates(text: &str) -> Option<(EntryDates, String, bool, bool)> {
             .last()
             .unwrap_or_default()
             .to_lowercase();
-        if SENTENCE_PREPS.contains(&prev_word.as_str()) && word_count(&text[..sp.start]) > 2 {
+        if DATE_PREPOSITIONS.contains(&prev_word.as_str()) && word_count(&text[..sp.start]) > 2 {
             in_sentence = true;
         }
         rest.push_str(before);
@@ -729,12 +721,6 @@ static STRONG_SEP_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("strong sep regex")
 });
 
-const ORG_SUFFIXES: &[&str] = &[
-    "inc", "inc.", "llc", "llc.", "ltd", "ltd.", "limited", "gmbh", "corp", "corp.", "co.", "plc",
-    "s.a.", "s.l.", "sa", "sl", "ag", "se", "bv", "b.v.", "nv", "pty", "kg", "sas", "sarl", "srl",
-    "s.r.l.", "oy", "ab", "lp", "llp", "e.v.", "s.a.s.", "ug",
-];
-
 /// Split a header line into segments: strong separators ("|", " – ", ";", " at "), then a
 /// trailing location ("… Mountain View, CA"), then commas.
 pub(crate) fn split_segments(text: &str) -> Vec<Segment> {
@@ -838,7 +824,7 @@ fn strip_final_period(p: &str) -> String {
         .to_lowercase();
     let inner_dot = last.trim_end_matches('.').contains('.');
     let single = last.trim_end_matches('.').chars().count() <= 1;
-    if ABBREV_END.contains(&last.as_str()) || inner_dot || single {
+    if COMPANY_ABBREVIATIONS.contains(&last.as_str()) || inner_dot || single {
         p.to_string()
     } else {
         p.trim_end_matches('.').trim().to_string()
@@ -1169,53 +1155,6 @@ fn city_ok(words: &[&str]) -> bool {
             .all(|w| CITY_PREFIXES.contains(&w.to_lowercase().as_str()))
 }
 
-/// Words that belong to organisation names, never to a city before ", ST".
-const ORG_WORDS: &[&str] = &[
-    "university",
-    "universität",
-    "universidad",
-    "université",
-    "universita",
-    "università",
-    "college",
-    "institute",
-    "institut",
-    "instituto",
-    "school",
-    "academy",
-    "hochschule",
-    "technology",
-    "technologies",
-    "science",
-    "sciences",
-    "engineering",
-    "research",
-    "labs",
-    "lab",
-    "inc",
-    "inc.",
-    "llc",
-    "ltd",
-    "ltd.",
-    "corp",
-    "corp.",
-    "co.",
-    "gmbh",
-    "group",
-    "systems",
-    "solutions",
-    "company",
-    "bank",
-    "hospital",
-    "center",
-    "centre",
-    "foundation",
-    "of",
-    "and",
-    "for",
-    "the",
-];
-
 fn is_state_or_country(s: &str) -> bool {
     let t = s.trim().trim_end_matches('.');
     if US_STATES.contains(&t) {
@@ -1339,196 +1278,6 @@ pub(crate) fn split_location(s: &str) -> (String, Option<String>) {
     (rest.trim_end_matches(',').to_string(), Some(loc))
 }
 
-/// Job-title words (lower case). A word matches exactly or, for long stems, as a suffix
-/// ("softwareentwickler").
-const TITLE_WORDS: &[&str] = &[
-    "engineer",
-    "engineering",
-    "developer",
-    "dev",
-    "programmer",
-    "manager",
-    "analyst",
-    "intern",
-    "internship",
-    "assistant",
-    "director",
-    "consultant",
-    "lead",
-    "leader",
-    "designer",
-    "scientist",
-    "specialist",
-    "coordinator",
-    "officer",
-    "associate",
-    "architect",
-    "administrator",
-    "researcher",
-    "teacher",
-    "professor",
-    "lecturer",
-    "founder",
-    "co-founder",
-    "cofounder",
-    "cto",
-    "ceo",
-    "cfo",
-    "coo",
-    "cio",
-    "vp",
-    "president",
-    "head",
-    "technician",
-    "representative",
-    "advisor",
-    "adviser",
-    "fellow",
-    "tutor",
-    "instructor",
-    "editor",
-    "writer",
-    "accountant",
-    "auditor",
-    "nurse",
-    "member",
-    "volunteer",
-    "owner",
-    "partner",
-    "principal",
-    "supervisor",
-    "executive",
-    "sre",
-    "devops",
-    "trainee",
-    "apprentice",
-    "contractor",
-    "freelancer",
-    "freelance",
-    "staff",
-    "senior",
-    "junior",
-    "student",
-    "chair",
-    "strategist",
-    "producer",
-    "marketer",
-    "recruiter",
-    "agent",
-    "clerk",
-    "cashier",
-    "mechanic",
-    "operator",
-    "pharmacist",
-    "physician",
-    "attorney",
-    "lawyer",
-    "paralegal",
-    "counselor",
-    "therapist",
-    "chef",
-    "waiter",
-    "barista",
-    "postdoc",
-    "postdoctoral",
-    "sde",
-    "swe",
-    "ingénieur",
-    "ingenieur",
-    "développeur",
-    "développeuse",
-    "developpeur",
-    "responsable",
-    "stagiaire",
-    "stage",
-    "alternant",
-    "alternante",
-    "chargé",
-    "chargée",
-    "directeur",
-    "directrice",
-    "consultante",
-    "analyste",
-    "technicien",
-    "technicienne",
-    "gestionnaire",
-    "enseignant",
-    "enseignante",
-    "chercheur",
-    "chercheuse",
-    "conseiller",
-    "conseillère",
-    "chef",
-    "ingeniero",
-    "ingeniera",
-    "desarrollador",
-    "desarrolladora",
-    "programador",
-    "programadora",
-    "gerente",
-    "jefe",
-    "jefa",
-    "analista",
-    "becario",
-    "becaria",
-    "prácticas",
-    "practicante",
-    "directora",
-    "consultor",
-    "consultora",
-    "coordinador",
-    "coordinadora",
-    "técnico",
-    "técnica",
-    "investigador",
-    "investigadora",
-    "profesor",
-    "profesora",
-    "asistente",
-    "auxiliar",
-    "diseñador",
-    "diseñadora",
-    "administrador",
-    "administradora",
-    "puesto",
-    "entwickler",
-    "entwicklerin",
-    "berater",
-    "beraterin",
-    "leiter",
-    "leiterin",
-    "werkstudent",
-    "werkstudentin",
-    "praktikant",
-    "praktikantin",
-    "praktikum",
-    "geschäftsführer",
-    "geschäftsführerin",
-    "referent",
-    "referentin",
-    "sachbearbeiter",
-    "mitarbeiter",
-    "mitarbeiterin",
-    "doktorand",
-    "doktorandin",
-    "architekt",
-    "wissenschaftler",
-];
-
-/// Suffix stems for compound titles ("Softwareentwickler", "Projektleiter").
-const TITLE_STEMS: &[&str] = &[
-    "engineer",
-    "developer",
-    "manager",
-    "entwickler",
-    "ingenieur",
-    "leiter",
-    "berater",
-    "architekt",
-    "analyst",
-    "designer",
-];
-
 fn words_lower(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '&' | '(' | ')' | '|' | ':'))
         .map(|w| {
@@ -1549,89 +1298,6 @@ pub(crate) fn title_score(s: &str) -> usize {
         })
         .count()
 }
-
-const COMPANY_WORDS: &[&str] = &[
-    "inc",
-    "llc",
-    "ltd",
-    "limited",
-    "gmbh",
-    "corp",
-    "corporation",
-    "co",
-    "company",
-    "plc",
-    "university",
-    "universität",
-    "universidad",
-    "université",
-    "universitat",
-    "università",
-    "college",
-    "institute",
-    "institut",
-    "instituto",
-    "school",
-    "academy",
-    "hochschule",
-    "lab",
-    "labs",
-    "laboratory",
-    "laboratories",
-    "technologies",
-    "systems",
-    "solutions",
-    "group",
-    "holdings",
-    "partners",
-    "consulting",
-    "services",
-    "bank",
-    "hospital",
-    "clinic",
-    "agency",
-    "studio",
-    "studios",
-    "foundation",
-    "ministry",
-    "department",
-    "government",
-    "council",
-    "centre",
-    "center",
-    "networks",
-    "media",
-    "ventures",
-    "capital",
-    "enterprises",
-    "industries",
-    "international",
-    "global",
-    "association",
-    "society",
-    "research",
-    "ag",
-    "sa",
-    "sl",
-    "sas",
-    "sarl",
-    "srl",
-    "bv",
-    "nv",
-    "pty",
-    "kg",
-    "oy",
-    "ab",
-    "llp",
-    "lp",
-    "s.a",
-    "s.l",
-    "empresa",
-    "entreprise",
-    "société",
-    "firma",
-    "ug",
-];
 
 /// How much `s` looks like an organisation name.
 pub(crate) fn company_score(s: &str) -> usize {

@@ -12,6 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::document::Line;
+use crate::lexicon::{LANGUAGES, LANGUAGE_LEVELS};
 use crate::resume::sections::{classify_heading, inline_heading};
 use crate::text::fold::fold;
 use crate::text::normalize::strip_bullet;
@@ -27,287 +28,6 @@ pub struct SpokenLanguage {
     /// Level as written ("B2", "native", "Muttersprache"), if any.
     pub level: Option<String>,
 }
-
-/// (English name, folded variants in EN/FR/ES/DE/ZH).
-const LANGUAGES: &[(&str, &[&str])] = &[
-    (
-        "English",
-        &["english", "anglais", "ingles", "englisch", "英语", "英文"],
-    ),
-    (
-        "French",
-        &[
-            "french",
-            "francais",
-            "frances",
-            "franzosisch",
-            "法语",
-            "法文",
-        ],
-    ),
-    (
-        "Spanish",
-        &[
-            "spanish",
-            "espagnol",
-            "espanol",
-            "castellano",
-            "spanisch",
-            "西班牙语",
-        ],
-    ),
-    (
-        "German",
-        &["german", "allemand", "aleman", "deutsch", "德语"],
-    ),
-    (
-        "Italian",
-        &["italian", "italien", "italiano", "italienisch", "意大利语"],
-    ),
-    (
-        "Portuguese",
-        &[
-            "portuguese",
-            "portugais",
-            "portugues",
-            "portugiesisch",
-            "葡萄牙语",
-        ],
-    ),
-    (
-        "Dutch",
-        &[
-            "dutch",
-            "neerlandais",
-            "hollandais",
-            "neerlandes",
-            "holandes",
-            "niederlandisch",
-            "flemish",
-        ],
-    ),
-    ("Russian", &["russian", "russe", "ruso", "russisch", "俄语"]),
-    (
-        "Chinese",
-        &["chinese", "chinois", "chino", "chinesisch", "中文", "汉语"],
-    ),
-    ("Mandarin", &["mandarin", "mandarin chinese", "普通话"]),
-    (
-        "Cantonese",
-        &["cantonese", "cantonais", "cantones", "kantonesisch", "粤语"],
-    ),
-    (
-        "Japanese",
-        &["japanese", "japonais", "japones", "japanisch", "日语"],
-    ),
-    (
-        "Korean",
-        &["korean", "coreen", "coreano", "koreanisch", "韩语"],
-    ),
-    ("Arabic", &["arabic", "arabe", "arabisch"]),
-    ("Hindi", &["hindi"]),
-    ("Bengali", &["bengali", "bangla"]),
-    ("Urdu", &["urdu", "ourdou"]),
-    ("Punjabi", &["punjabi"]),
-    ("Tamil", &["tamil", "tamoul"]),
-    ("Telugu", &["telugu"]),
-    ("Marathi", &["marathi"]),
-    ("Gujarati", &["gujarati"]),
-    ("Kannada", &["kannada"]),
-    ("Malayalam", &["malayalam"]),
-    (
-        "Persian",
-        &["persian", "farsi", "persan", "persa", "persisch"],
-    ),
-    ("Turkish", &["turkish", "turc", "turco", "turkisch"]),
-    ("Polish", &["polish", "polonais", "polaco", "polnisch"]),
-    (
-        "Ukrainian",
-        &["ukrainian", "ukrainien", "ucraniano", "ukrainisch"],
-    ),
-    ("Czech", &["czech", "tcheque", "checo", "tschechisch"]),
-    ("Slovak", &["slovak", "slovaque", "eslovaco", "slowakisch"]),
-    (
-        "Hungarian",
-        &["hungarian", "hongrois", "hungaro", "ungarisch"],
-    ),
-    ("Romanian", &["romanian", "roumain", "rumano", "rumanisch"]),
-    ("Greek", &["greek", "grec", "griego", "griechisch"]),
-    ("Swedish", &["swedish", "suedois", "sueco", "schwedisch"]),
-    (
-        "Norwegian",
-        &["norwegian", "norvegien", "noruego", "norwegisch"],
-    ),
-    ("Danish", &["danish", "danois", "danes", "danisch"]),
-    ("Finnish", &["finnish", "finnois", "finlandes", "finnisch"]),
-    ("Hebrew", &["hebrew", "hebreu", "hebreo", "hebraisch"]),
-    (
-        "Vietnamese",
-        &["vietnamese", "vietnamien", "vietnamita", "vietnamesisch"],
-    ),
-    (
-        "Thai",
-        &["thai", "thailandais", "tailandes", "thailandisch"],
-    ),
-    (
-        "Indonesian",
-        &[
-            "indonesian",
-            "indonesien",
-            "indonesio",
-            "indonesisch",
-            "bahasa",
-        ],
-    ),
-    ("Malay", &["malay", "malais", "malayo", "malaiisch"]),
-    ("Tagalog", &["tagalog", "filipino"]),
-    ("Swahili", &["swahili"]),
-    ("Catalan", &["catalan", "catala", "katalanisch"]),
-    ("Basque", &["basque", "euskera", "vasco", "baskisch"]),
-    (
-        "Galician",
-        &["galician", "galicien", "gallego", "galicisch"],
-    ),
-    ("Latin", &["latin", "latinum", "latein"]),
-    ("Serbian", &["serbian", "serbe", "serbio", "serbisch"]),
-    ("Croatian", &["croatian", "croate", "croata", "kroatisch"]),
-    (
-        "Bulgarian",
-        &["bulgarian", "bulgare", "bulgaro", "bulgarisch"],
-    ),
-    (
-        "Slovenian",
-        &["slovenian", "slovene", "esloveno", "slowenisch"],
-    ),
-    (
-        "Lithuanian",
-        &["lithuanian", "lituanien", "lituano", "litauisch"],
-    ),
-    ("Latvian", &["latvian", "letton", "leton", "lettisch"]),
-    ("Estonian", &["estonian", "estonien", "estonio", "estnisch"]),
-    (
-        "Albanian",
-        &["albanian", "albanais", "albanes", "albanisch"],
-    ),
-    (
-        "Armenian",
-        &["armenian", "armenien", "armenio", "armenisch"],
-    ),
-    (
-        "Georgian",
-        &["georgian", "georgien", "georgiano", "georgisch"],
-    ),
-    ("Afrikaans", &["afrikaans"]),
-    ("Amharic", &["amharic"]),
-    ("Yoruba", &["yoruba"]),
-    ("Igbo", &["igbo"]),
-    ("Hausa", &["hausa"]),
-    ("Nepali", &["nepali"]),
-    ("Sinhala", &["sinhala", "sinhalese"]),
-    (
-        "Icelandic",
-        &["icelandic", "islandais", "islandes", "islandisch"],
-    ),
-    ("Irish", &["irish", "gaelic"]),
-    ("Welsh", &["welsh", "gallois"]),
-    ("Sign Language", &["asl", "bsl", "lsf"]),
-];
-
-/// Level words and phrases (folded).
-const LEVEL_WORDS: &[&str] = &[
-    "native",
-    "mother",
-    "tongue",
-    "bilingual",
-    "fluent",
-    "fluently",
-    "fluency",
-    "proficient",
-    "proficiency",
-    "professional",
-    "working",
-    "advanced",
-    "intermediate",
-    "upper",
-    "lower",
-    "conversational",
-    "basic",
-    "basics",
-    "beginner",
-    "elementary",
-    "good",
-    "excellent",
-    "limited",
-    "full",
-    "first",
-    "second",
-    "a1",
-    "a2",
-    "b1",
-    "b2",
-    "c1",
-    "c2",
-    "muttersprache",
-    "muttersprachlich",
-    "muttersprachler",
-    "fliessend",
-    "verhandlungssicher",
-    "gut",
-    "sehr",
-    "grundkenntnisse",
-    "kenntnisse",
-    "maternelle",
-    "langue",
-    "courant",
-    "couramment",
-    "bilingue",
-    "intermediaire",
-    "avance",
-    "notions",
-    "debutant",
-    "scolaire",
-    "nativo",
-    "nativa",
-    "materna",
-    "lengua",
-    "fluido",
-    "avanzado",
-    "intermedio",
-    "basico",
-    "alto",
-    "medio",
-    "bajo",
-    "母语",
-    "流利",
-    "熟练",
-    "良好",
-    "精通",
-    "一般",
-    "cet4",
-    "cet6",
-    "cet",
-    "ielts",
-    "toefl",
-    "toeic",
-    "dele",
-    "delf",
-    "dalf",
-    "goethe",
-    "jlpt",
-    "hsk",
-    "n1",
-    "n2",
-    "n3",
-    "n4",
-    "n5",
-    "speaker",
-    "level",
-    "niveau",
-    "nivel",
-    "expert",
-    "mastery",
-    "superior",
-];
 
 /// The English name of a language word or phrase (`"Inglés"` → `"English"`).
 pub fn language_name(word: &str) -> Option<&'static str> {
@@ -334,7 +54,7 @@ pub fn is_level(text: &str) -> bool {
     }
     let hits = words
         .iter()
-        .filter(|w| LEVEL_WORDS.contains(w) || is_cjk_level(w))
+        .filter(|w| LANGUAGE_LEVELS.contains(w) || is_cjk_level(w))
         .count();
     hits >= 1 && hits * 2 >= words.len()
 }
@@ -399,8 +119,8 @@ fn find_language(item: &str) -> Option<(&'static str, std::ops::Range<usize>)> {
         // Chinese: the language is a substring of a CJK run ("英语：CET6").
         let w = &item[r.clone()];
         if w.chars().any(crate::text::normalize::is_cjk) {
-            for (n, vs) in LANGUAGES {
-                for v in *vs {
+            for (n, vs) in LANGUAGES.iter() {
+                for v in vs {
                     if v.chars().any(crate::text::normalize::is_cjk) {
                         if let Some(p) = w.find(v) {
                             let s = r.start + p;
