@@ -140,6 +140,19 @@ pub static SECTION_HEADINGS: Groups = lexicon!(Groups, "section-headings.tsv");
 /// Leading modifiers that may be dropped before a second lookup ("Selected Honors").
 pub static HEADING_MODIFIERS: Words = lexicon!(Words, "heading-modifiers.txt");
 
+// crate::text::places
+
+/// Postal codes of regions written after a city: US states, DC, Puerto Rico, Canadian provinces.
+pub static REGION_CODES: Words = lexicon!(Words, "region-codes.txt");
+/// Names of the US states and the District of Columbia, folded.
+pub static US_STATE_NAMES: Words = lexicon!(Words, "us-state-names.txt");
+/// Countries as written after a city, folded, with common short forms.
+pub static COUNTRIES: Words = lexicon!(Words, "countries.txt");
+/// Cities that appear alone or before a region in resume headers.
+pub static CITIES: Words = lexicon!(Words, "cities.txt");
+/// Words that may start a multi-word city name.
+pub static CITY_PREFIXES: Words = lexicon!(Words, "city-prefixes.txt");
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,6 +166,11 @@ mod tests {
             .collect();
         files.sort();
         let words: &[&Words] = &[
+            &REGION_CODES,
+            &US_STATE_NAMES,
+            &COUNTRIES,
+            &CITIES,
+            &CITY_PREFIXES,
             &HEADING_MODIFIERS,
             &PROFILE_HOSTS,
             &PHONE_LABELS,

@@ -27,6 +27,7 @@ use crate::lexicon::{NAME_PARTICLES, NOT_NAME_WORDS, PHONE_LABELS, PROFILE_HOSTS
 use crate::resume::sections::classify_heading;
 use crate::text::fold::fold;
 use crate::text::normalize::is_cjk;
+use crate::text::places::{is_country, is_region_code, is_us_state_name};
 
 /// Contact details of the candidate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -433,218 +434,6 @@ pub fn find_links(text: &str, bare: bool) -> Vec<String> {
 // Location
 // ---------------------------------------------------------------------------------------------
 
-const US_STATES: &[&str] = &[
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
-    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
-    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
-    "WI", "WY", "DC", "PR",
-];
-
-const US_STATE_NAMES: &[&str] = &[
-    "alabama",
-    "alaska",
-    "arizona",
-    "arkansas",
-    "california",
-    "colorado",
-    "connecticut",
-    "delaware",
-    "florida",
-    "georgia",
-    "hawaii",
-    "idaho",
-    "illinois",
-    "indiana",
-    "iowa",
-    "kansas",
-    "kentucky",
-    "louisiana",
-    "maine",
-    "maryland",
-    "massachusetts",
-    "michigan",
-    "minnesota",
-    "mississippi",
-    "missouri",
-    "montana",
-    "nebraska",
-    "nevada",
-    "new hampshire",
-    "new jersey",
-    "new mexico",
-    "new york",
-    "north carolina",
-    "north dakota",
-    "ohio",
-    "oklahoma",
-    "oregon",
-    "pennsylvania",
-    "rhode island",
-    "south carolina",
-    "south dakota",
-    "tennessee",
-    "texas",
-    "utah",
-    "vermont",
-    "virginia",
-    "washington",
-    "west virginia",
-    "wisconsin",
-    "wyoming",
-    "district of columbia",
-];
-
-/// Countries (folded), including common short forms.
-const COUNTRIES: &[&str] = &[
-    "usa",
-    "u.s.a",
-    "u.s.a.",
-    "us",
-    "u.s.",
-    "united states",
-    "united states of america",
-    "uk",
-    "u.k.",
-    "united kingdom",
-    "england",
-    "scotland",
-    "wales",
-    "ireland",
-    "canada",
-    "mexico",
-    "brazil",
-    "argentina",
-    "chile",
-    "colombia",
-    "peru",
-    "venezuela",
-    "uruguay",
-    "ecuador",
-    "bolivia",
-    "paraguay",
-    "cuba",
-    "france",
-    "germany",
-    "deutschland",
-    "spain",
-    "espana",
-    "españa",
-    "portugal",
-    "italy",
-    "italia",
-    "netherlands",
-    "the netherlands",
-    "holland",
-    "belgium",
-    "belgique",
-    "luxembourg",
-    "switzerland",
-    "suisse",
-    "schweiz",
-    "austria",
-    "osterreich",
-    "sweden",
-    "norway",
-    "denmark",
-    "finland",
-    "iceland",
-    "poland",
-    "czechia",
-    "czech republic",
-    "slovakia",
-    "hungary",
-    "romania",
-    "bulgaria",
-    "greece",
-    "turkey",
-    "turkiye",
-    "cyprus",
-    "malta",
-    "croatia",
-    "serbia",
-    "slovenia",
-    "bosnia",
-    "albania",
-    "ukraine",
-    "russia",
-    "belarus",
-    "lithuania",
-    "latvia",
-    "estonia",
-    "moldova",
-    "georgia",
-    "armenia",
-    "israel",
-    "lebanon",
-    "jordan",
-    "egypt",
-    "morocco",
-    "algeria",
-    "tunisia",
-    "nigeria",
-    "ghana",
-    "kenya",
-    "ethiopia",
-    "south africa",
-    "uganda",
-    "tanzania",
-    "senegal",
-    "cameroon",
-    "saudi arabia",
-    "uae",
-    "united arab emirates",
-    "qatar",
-    "kuwait",
-    "oman",
-    "bahrain",
-    "iran",
-    "iraq",
-    "pakistan",
-    "india",
-    "bangladesh",
-    "sri lanka",
-    "nepal",
-    "china",
-    "prc",
-    "hong kong",
-    "taiwan",
-    "japan",
-    "korea",
-    "south korea",
-    "s.korea",
-    "s. korea",
-    "republic of korea",
-    "singapore",
-    "malaysia",
-    "indonesia",
-    "philippines",
-    "thailand",
-    "vietnam",
-    "viet nam",
-    "cambodia",
-    "myanmar",
-    "australia",
-    "new zealand",
-    "mexique",
-    "allemagne",
-    "espagne",
-    "royaume-uni",
-    "etats-unis",
-    "alemania",
-    "francia",
-    "estados unidos",
-    "reino unido",
-    "frankreich",
-    "spanien",
-    "vereinigte staaten",
-];
-
-fn is_country(s: &str) -> bool {
-    let f = fold(s.trim());
-    let f = f.trim_end_matches('.');
-    COUNTRIES.iter().any(|c| c.trim_end_matches('.') == f)
-}
-
 /// "CA", "CA 94588", "California".
 fn is_us_state(s: &str) -> bool {
     let t = s.trim();
@@ -661,7 +450,7 @@ fn is_us_state(s: &str) -> bool {
                     && d.iter().skip(1).all(|p| p.len() == 4)
             })
     };
-    if US_STATES.contains(&first) && zip_ok(&rest) {
+    if is_region_code(first) && zip_ok(&rest) {
         return true;
     }
     let f = fold(t);
@@ -671,14 +460,14 @@ fn is_us_state(s: &str) -> bool {
         .filter(|w| !w.chars().all(|c| c.is_ascii_digit() || c == '-'))
         .collect::<Vec<_>>()
         .join(" ");
-    US_STATE_NAMES.contains(&name.as_str())
+    is_us_state_name(&name)
 }
 
 /// "CA" or "CA 94588" at the start of a longer text.
 fn state_prefix(s: &str) -> Option<&str> {
     let mut ws = s.split_whitespace();
     let st = ws.next()?;
-    if !US_STATES.contains(&st) {
+    if !is_region_code(st) {
         return None;
     }
     let zip = ws

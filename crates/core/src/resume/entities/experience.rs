@@ -22,6 +22,7 @@ use crate::lexicon::{
     TITLE_WORDS,
 };
 use crate::text::normalize::strip_bullet;
+use crate::text::places::{is_city, is_city_prefix, is_country, is_region_code};
 
 /// One job (or internship, volunteer position…).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -831,348 +832,38 @@ fn strip_final_period(p: &str) -> String {
     }
 }
 
-const US_STATES: &[&str] = &[
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
-    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
-    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
-    "WI", "WY", "DC", "ON", "QC", "BC", "AB", "MB", "NS", "NB", "NL", "PE", "SK",
-];
-
-const COUNTRIES: &[&str] = &[
-    "usa",
-    "u.s.a.",
-    "u.s.a",
-    "us",
-    "u.s.",
-    "uk",
-    "u.k.",
-    "united states",
-    "united kingdom",
-    "england",
-    "scotland",
-    "wales",
-    "ireland",
-    "canada",
-    "mexico",
-    "méxico",
-    "brazil",
-    "brasil",
-    "argentina",
-    "chile",
-    "colombia",
-    "peru",
-    "perú",
-    "uruguay",
-    "venezuela",
-    "ecuador",
-    "germany",
-    "deutschland",
-    "france",
-    "spain",
-    "españa",
-    "espana",
-    "portugal",
-    "italy",
-    "italia",
-    "netherlands",
-    "the netherlands",
-    "belgium",
-    "belgique",
-    "switzerland",
-    "schweiz",
-    "suisse",
-    "austria",
-    "österreich",
-    "sweden",
-    "norway",
-    "denmark",
-    "finland",
-    "poland",
-    "czech republic",
-    "czechia",
-    "hungary",
-    "romania",
-    "greece",
-    "luxembourg",
-    "russia",
-    "ukraine",
-    "turkey",
-    "türkiye",
-    "israel",
-    "egypt",
-    "nigeria",
-    "kenya",
-    "south africa",
-    "morocco",
-    "uae",
-    "united arab emirates",
-    "saudi arabia",
-    "qatar",
-    "india",
-    "pakistan",
-    "bangladesh",
-    "sri lanka",
-    "nepal",
-    "china",
-    "japan",
-    "korea",
-    "south korea",
-    "s.korea",
-    "s. korea",
-    "republic of korea",
-    "taiwan",
-    "hong kong",
-    "singapore",
-    "malaysia",
-    "indonesia",
-    "philippines",
-    "vietnam",
-    "thailand",
-    "australia",
-    "new zealand",
-    "remote",
-];
-
-const CITIES: &[&str] = &[
-    "berlin",
-    "munich",
-    "münchen",
-    "hamburg",
-    "frankfurt",
-    "cologne",
-    "köln",
-    "stuttgart",
-    "düsseldorf",
-    "vienna",
-    "wien",
-    "zurich",
-    "zürich",
-    "geneva",
-    "genève",
-    "london",
-    "manchester",
-    "edinburgh",
-    "dublin",
-    "paris",
-    "lyon",
-    "toulouse",
-    "marseille",
-    "nantes",
-    "lille",
-    "bordeaux",
-    "madrid",
-    "barcelona",
-    "valencia",
-    "sevilla",
-    "seville",
-    "bilbao",
-    "málaga",
-    "malaga",
-    "granada",
-    "zaragoza",
-    "lisbon",
-    "lisboa",
-    "porto",
-    "milan",
-    "milano",
-    "rome",
-    "roma",
-    "turin",
-    "torino",
-    "amsterdam",
-    "rotterdam",
-    "brussels",
-    "bruxelles",
-    "stockholm",
-    "copenhagen",
-    "oslo",
-    "helsinki",
-    "warsaw",
-    "kraków",
-    "krakow",
-    "prague",
-    "budapest",
-    "athens",
-    "istanbul",
-    "tel aviv",
-    "dubai",
-    "cairo",
-    "lagos",
-    "nairobi",
-    "bangalore",
-    "bengaluru",
-    "mumbai",
-    "delhi",
-    "new delhi",
-    "hyderabad",
-    "pune",
-    "chennai",
-    "kolkata",
-    "beijing",
-    "shanghai",
-    "shenzhen",
-    "hangzhou",
-    "tokyo",
-    "osaka",
-    "seoul",
-    "singapore",
-    "sydney",
-    "melbourne",
-    "toronto",
-    "vancouver",
-    "montreal",
-    "montréal",
-    "new york",
-    "san francisco",
-    "seattle",
-    "boston",
-    "chicago",
-    "austin",
-    "los angeles",
-    "atlanta",
-    "denver",
-    "mexico city",
-    "ciudad de méxico",
-    "buenos aires",
-    "são paulo",
-    "sao paulo",
-    "bogotá",
-    "bogota",
-    "lima",
-    "santiago",
-    "remote",
-    "hybrid",
-    "remoto",
-    "télétravail",
-    "teletrabajo",
-    "homeoffice",
-];
-
-const CITY_PREFIXES: &[&str] = &[
-    "san",
-    "santa",
-    "los",
-    "las",
-    "new",
-    "salt",
-    "lake",
-    "st.",
-    "st",
-    "saint",
-    "sainte",
-    "el",
-    "la",
-    "le",
-    "fort",
-    "ft.",
-    "palo",
-    "rio",
-    "buenos",
-    "hong",
-    "tel",
-    "ho",
-    "chi",
-    "kuala",
-    "mexico",
-    "são",
-    "sao",
-    "den",
-    "de",
-    "del",
-    "do",
-    "da",
-    "west",
-    "east",
-    "north",
-    "south",
-    "port",
-    "grand",
-    "baton",
-    "college",
-    "mountain",
-    "redwood",
-    "menlo",
-    "ann",
-    "cedar",
-    "corpus",
-    "des",
-    "green",
-    "jersey",
-    "kansas",
-    "long",
-    "oklahoma",
-    "overland",
-    "sioux",
-    "virginia",
-    "cape",
-    "bay",
-    "beverly",
-    "boca",
-    "daly",
-    "foster",
-    "half",
-    "little",
-    "round",
-    "silver",
-    "culver",
-    "chapel",
-    "park",
-    "white",
-    "winston",
-    "coral",
-    "costa",
-    "huntington",
-    "newport",
-    "thousand",
-    "rancho",
-    "royal",
-    "sugar",
-    "walnut",
-    "frankfurt",
-    "abu",
-    "cape",
-    "hanoi",
-    "kuwait",
-    "panama",
-    "guatemala",
-    "ciudad",
-    "santo",
-    "puerto",
-    "bad",
-    "villa",
-];
-
 /// Are these words a plausible city name (all but the last are city-name prefixes)?
 fn city_ok(words: &[&str]) -> bool {
     let joined = words.join(" ").to_lowercase();
-    if CITIES.contains(&joined.as_str()) {
+    if is_city(&joined.as_str()) {
         return true;
     }
     !words.is_empty()
         && words.len() <= 4
         && words[..words.len() - 1]
             .iter()
-            .all(|w| CITY_PREFIXES.contains(&w.to_lowercase().as_str()))
+            .all(|w| is_city_prefix(&w.to_lowercase().as_str()))
 }
 
+/// A region code (with or without a ZIP code), a country, or "Remote" — what may follow the
+/// last comma of a location.
 fn is_state_or_country(s: &str) -> bool {
     let t = s.trim().trim_end_matches('.');
-    if US_STATES.contains(&t) {
+    if is_region_code(t) {
         return true;
     }
     let t = t.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == '-');
-    if US_STATES.contains(&t) {
+    if is_region_code(t) {
         return true;
     }
-    let l = s.trim().to_lowercase();
-    COUNTRIES.contains(&l.as_str()) || COUNTRIES.contains(&l.trim_end_matches('.'))
+    is_country(s) || s.trim().eq_ignore_ascii_case("remote")
 }
 
 /// Is the whole segment a location ("Mountain View, CA", "Berlin, Germany", "Remote")?
 pub(crate) fn is_location(s: &str) -> bool {
     let t = s.trim().trim_end_matches('.');
     let l = t.to_lowercase();
-    if CITIES.contains(&l.as_str()) {
+    if is_city(&l.as_str()) {
         return true;
     }
     if l.starts_with("remote") || l.starts_with("hybrid") {
@@ -1185,7 +876,7 @@ pub(crate) fn is_location(s: &str) -> bool {
     // "Austin, TX, USA" or "Madrid, Spain" but not "Initech, Austin, TX".
     if let Some((first, second)) = city.split_once(',') {
         let ok = is_state_or_country(second.split(',').next().unwrap_or(""))
-            || CITIES.contains(&first.trim().to_lowercase().as_str());
+            || is_city(&first.trim().to_lowercase().as_str());
         if !ok {
             return false;
         }
@@ -1198,8 +889,8 @@ pub(crate) fn is_location(s: &str) -> bool {
         let lw = w.to_lowercase();
         ORG_WORDS.contains(&lw.as_str())
             && *w != "of"
-            && !(i + 1 < city_words.len() && CITY_PREFIXES.contains(&lw.as_str()))
-    }) && !CITIES.contains(&city.to_lowercase().as_str())
+            && !(i + 1 < city_words.len() && is_city_prefix(&lw.as_str()))
+    }) && !is_city(&city.to_lowercase().as_str())
     {
         return false;
     }
@@ -1212,8 +903,8 @@ pub(crate) fn is_location(s: &str) -> bool {
     }
     let region = region.trim();
     is_state_or_country(region)
-        || CITIES.contains(&city.to_lowercase().as_str())
-        || CITIES.contains(
+        || is_city(&city.to_lowercase().as_str())
+        || is_city(
             &city
                 .split(',')
                 .next()
@@ -1261,7 +952,7 @@ pub(crate) fn split_location(s: &str) -> (String, Option<String>) {
         if org && !org_ok {
             break;
         }
-        if taken >= 1 && !CITY_PREFIXES.contains(&lw.as_str()) && !org_ok {
+        if taken >= 1 && !is_city_prefix(&lw.as_str()) && !org_ok {
             break;
         }
         if taken >= 4 {
