@@ -4,7 +4,9 @@
 //! - [`fold`] — case and diacritic folding ("Expérience" → "experience");
 //! - [`normalize`] — NFKC, icon and unmapped glyphs, invisible characters, bullets, tokens;
 //! - [`places`] — the one place-name table (region codes, states, countries, cities);
+//! - [`words`] — word counting;
 
 pub mod fold;
 pub mod normalize;
 pub mod places;
+pub mod words;

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::Line;
 use crate::lexicon::{CERTIFICATION_ISSUERS, CERTIFICATION_LEVELS, CERTIFICATION_WORDS};
-use crate::resume::sections::{classify_heading, inline_heading};
+use crate::resume::sections::headings::{classify_heading, inline_heading};
 use crate::text::fold::fold;
 use crate::text::normalize::strip_bullet;
 

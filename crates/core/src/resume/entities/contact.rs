@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::{Line, Region};
 use crate::lexicon::{NAME_PARTICLES, NOT_NAME_WORDS, PHONE_LABELS, PROFILE_HOSTS};
-use crate::resume::sections::classify_heading;
+use crate::resume::sections::headings::classify_heading;
 use crate::text::fold::fold;
 use crate::text::normalize::is_cjk;
 use crate::text::places::{is_country, is_region_code, is_us_state_name};

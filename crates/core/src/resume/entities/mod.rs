@@ -4,9 +4,13 @@
 pub mod certifications;
 pub mod contact;
 pub mod dates;
+pub mod degrees;
 pub mod education;
+pub mod entries;
 pub mod experience;
 pub mod languages;
+pub mod location;
+pub mod roles;
 
 /// Line builders shared by the entity unit tests ("* text" = a list item).
 #[cfg(test)]
