@@ -43,7 +43,7 @@ pub struct Settings {
     pub clamav_enabled: bool,
     /// Where clamd listens (`CLAMAV_ADDRESS`: `tcp://HOST:PORT` or `unix:///path`; default
     /// `tcp://127.0.0.1:3310`).
-    pub clamav_address: crate::clamav::ClamdAddress,
+    pub clamav_address: crate::infra::clamav::ClamdAddress,
     /// Time limit of one scan (`CLAMAV_TIMEOUT`, seconds, default 30).
     pub clamav_timeout: Duration,
     /// Largest file sent to clamd (`CLAMAV_MAX_BYTES`, default 25 MiB): set it to clamd's
@@ -106,7 +106,7 @@ pub struct Settings {
     /// The faults injected from the start when `FAULTS=true` (`FAULT_LATENCY_MS`,
     /// `FAULT_JITTER_MS`, `FAULT_ERROR_RATE`, `FAULT_ABORT_RATE`, `FAULT_PANIC_RATE`,
     /// `FAULT_CPU_BURN_MS`).
-    pub faults: crate::faults::FaultConfig,
+    pub faults: crate::http::faults::FaultConfig,
 }
 
 impl Default for Settings {
@@ -136,13 +136,13 @@ impl Default for Settings {
             cache_entries: 64,
             metrics_bind: None,
             metrics_enabled: true,
-            clamav_address: crate::clamav::ClamdAddress::Tcp("127.0.0.1:3310".into()),
+            clamav_address: crate::infra::clamav::ClamdAddress::Tcp("127.0.0.1:3310".into()),
             clamav_timeout: Duration::from_secs(30),
             clamav_max_bytes: 25 * 1024 * 1024,
             max_in_flight: 64,
             shutdown_timeout: Duration::from_secs(20),
             faults_enabled: false,
-            faults: crate::faults::FaultConfig::default(),
+            faults: crate::http::faults::FaultConfig::default(),
         }
     }
 }
@@ -312,7 +312,7 @@ impl Settings {
                 }
             }
             "CLAMAV_ENABLED" => self.clamav_enabled = boolean(v)?,
-            "CLAMAV_ADDRESS" => self.clamav_address = crate::clamav::ClamdAddress::parse(v)?,
+            "CLAMAV_ADDRESS" => self.clamav_address = crate::infra::clamav::ClamdAddress::parse(v)?,
             "CLAMAV_TIMEOUT" => self.clamav_timeout = seconds(v)?,
             "CLAMAV_MAX_BYTES" => self.clamav_max_bytes = positive(v)?,
             "LOG_LEVEL" => {

@@ -6,13 +6,13 @@ use std::sync::Arc;
 
 use atscore_core::Limits;
 
-use crate::auth::Auth;
-use crate::clamav::Scanner;
-use crate::engine::Engine;
-use crate::faults::Faults;
-use crate::fetch::{FetchPolicy, Fetcher};
-use crate::shed::Shedder;
-use crate::store::Store;
+use crate::http::auth::Auth;
+use crate::infra::clamav::Scanner;
+use crate::app::engine::Engine;
+use crate::http::faults::Faults;
+use crate::infra::fetch::{FetchPolicy, Fetcher};
+use crate::http::shed::Shedder;
+use crate::infra::store::Store;
 use crate::Settings;
 
 /// Cheap to clone: one `Arc`.
@@ -38,7 +38,7 @@ impl AppState {
     pub async fn new(
         settings: Settings,
         store: Store,
-    ) -> Result<AppState, crate::store::StoreError> {
+    ) -> Result<AppState, crate::infra::store::StoreError> {
         let secret = store.secret("session").await?;
         let limits = Limits {
             max_file_bytes: settings.max_file_size,
@@ -102,7 +102,7 @@ impl AppState {
         self.0.scanner.as_ref()
     }
     /// Scan one upload when scanning is on (a refusal otherwise: fail closed).
-    pub async fn scan(&self, bytes: &[u8], name: &str) -> Result<(), crate::problem::Problem> {
+    pub async fn scan(&self, bytes: &[u8], name: &str) -> Result<(), crate::http::problem::Problem> {
         match self.scanner() {
             Some(s) => s.check(bytes, name).await,
             None => Ok(()),

@@ -15,12 +15,12 @@ use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 use subtle::ConstantTimeEq;
 
-use crate::problem::Problem;
-use crate::ratelimit::RateLimiter;
+use crate::http::problem::Problem;
+use crate::http::ratelimit::RateLimiter;
 use crate::state::AppState;
-use crate::store::keys::hash_key;
-use crate::store::sessions::ENV_KEY_ID;
-use crate::store::Store;
+use crate::infra::store::keys::hash_key;
+use crate::infra::store::sessions::ENV_KEY_ID;
+use crate::infra::store::Store;
 
 /// How long a key lookup (hit or miss) is trusted; a revoked key stops working on other
 /// replicas within this time (at once on the replica that revoked it through the API).

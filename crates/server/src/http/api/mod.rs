@@ -18,7 +18,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 
-use crate::problem::Problem;
+use crate::http::problem::Problem;
 use crate::state::AppState;
 
 /// The API routes (mounted at the root; paths carry the `/api/v1` prefix).
@@ -29,8 +29,8 @@ pub fn router(state: &AppState) -> Router<AppState> {
     let (request_timeout, upload_timeout) = (s.request_timeout, s.upload_timeout);
     // Faults are injected inside the shedder, so an injected delay holds its admission like
     // slow work would; on the other routes they are the innermost layer.
-    let shed = middleware::from_fn_with_state(state.shedder().clone(), crate::shed::shed);
-    let inject = middleware::from_fn_with_state(state.clone(), crate::faults::inject);
+    let shed = middleware::from_fn_with_state(state.shedder().clone(), crate::http::shed::shed);
+    let inject = middleware::from_fn_with_state(state.clone(), crate::http::faults::inject);
     let uploads = Router::new()
         .route("/api/v1/jobs/{id}/candidates", post(jobs::add_candidates))
         .layer(inject.clone())
@@ -73,15 +73,15 @@ pub fn router(state: &AppState) -> Router<AppState> {
         }));
     let admin = Router::new().route(
         "/api/v1/admin/faults",
-        get(crate::faults::get_faults)
-            .put(crate::faults::put_faults)
-            .delete(crate::faults::clear_faults),
+        get(crate::http::faults::get_faults)
+            .put(crate::http::faults::put_faults)
+            .delete(crate::http::faults::clear_faults),
     );
     api.merge(uploads)
         .merge(admin)
         .route_layer(middleware::from_fn_with_state(
             state.clone(),
-            crate::auth::require_key,
+            crate::http::auth::require_key,
         ))
         .route("/api/v1/openapi.json", get(openapi::document))
         .route("/api/docs", get(openapi::docs_page))
@@ -98,7 +98,7 @@ async fn api_not_found(uri: axum::http::Uri) -> Response {
         )
         .into_response()
     } else {
-        crate::web::not_found().await
+        crate::http::web::not_found().await
     }
 }
 

@@ -15,8 +15,8 @@ use std::time::Duration;
 use axum::http::StatusCode;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 
-use crate::metrics::CLAMAV_SCANS_TOTAL;
-use crate::problem::Problem;
+use crate::infra::metrics::CLAMAV_SCANS_TOTAL;
+use crate::http::problem::Problem;
 
 /// Where clamd listens: `tcp://HOST:PORT` or `unix:///path/clamd.sock`.
 #[derive(Debug, Clone, PartialEq, Eq)]

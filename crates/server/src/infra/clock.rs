@@ -5,7 +5,7 @@ use atscore_core::entities::dates::YearMonth;
 
 /// The current year and month (UTC).
 pub fn current_month() -> YearMonth {
-    let (y, m, _) = civil_from_days(crate::store::now().div_euclid(86_400));
+    let (y, m, _) = civil_from_days(crate::infra::store::now().div_euclid(86_400));
     YearMonth::new(y as u16, Some(m as u8))
 }
 

@@ -111,7 +111,7 @@ const PREREGISTERED_STATUSES: [&str; 2] = ["500", "503"];
 /// or the burn-rate alerts. Series made here are scraped at 0 first.
 pub fn preregister_errors() {
     use utoipa::OpenApi as _;
-    let doc = crate::api::openapi::ApiDoc::openapi();
+    let doc = crate::http::api::openapi::ApiDoc::openapi();
     for (path, item) in &doc.paths.paths {
         let methods = [
             ("GET", item.get.is_some()),

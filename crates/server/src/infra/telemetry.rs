@@ -1,6 +1,6 @@
 //! Tracing: log lines as pretty text or JSON (`LOG_FORMAT`), filtered by `LOG_LEVEL`, with a
 //! request id on every request's span (taken from `X-Request-Id` or made up, and echoed back).
-//! Every line passes through [`crate::redact`] on its way out; colours only on a terminal.
+//! Every line passes through [`crate::infra::redact`] on its way out; colours only on a terminal.
 
 use std::io::IsTerminal;
 
@@ -8,7 +8,7 @@ use axum::http::{HeaderName, Request};
 use tracing_subscriber::fmt::MakeWriter;
 
 use crate::configuration::LogFormat;
-use crate::redact::Redacting;
+use crate::infra::redact::Redacting;
 use crate::Settings;
 
 /// The request-id header.

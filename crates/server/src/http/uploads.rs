@@ -4,7 +4,7 @@
 use axum::extract::Multipart;
 use axum::http::StatusCode;
 
-use crate::problem::Problem;
+use crate::http::problem::Problem;
 
 /// One uploaded part.
 #[derive(Debug, Clone)]

@@ -23,11 +23,11 @@ use super::render::{error_page, or_error, page, see_other, Layout};
 use super::report::{band, one, AtsView, JobSummaryView, ReportView};
 use super::seeker::is_empty_file;
 use super::session::{local_path, Viewer};
-use crate::hiring::{self, JobChange, RankedCandidate, RankingFilter};
-use crate::problem::Problem;
-use crate::seeker::{self, JobSource};
+use crate::app::hiring::{self, JobChange, RankedCandidate, RankingFilter};
+use crate::http::problem::Problem;
+use crate::app::seeker::{self, JobSource};
 use crate::state::AppState;
-use crate::uploads::{read_parts, take, Part};
+use crate::http::uploads::{read_parts, take, Part};
 
 /// The page of a job id (ids are hex; anything else falls back to the job list).
 fn job_path(id: &str) -> String {
@@ -39,7 +39,7 @@ fn job_path(id: &str) -> String {
 }
 
 fn day(secs: i64) -> String {
-    crate::clock::rfc3339(secs)[..10].to_string()
+    crate::infra::clock::rfc3339(secs)[..10].to_string()
 }
 
 /// A job's weights in words ("content 60% · format 20% · sections 20%").

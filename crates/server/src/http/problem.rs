@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::store::StoreError;
+use crate::infra::store::StoreError;
 
 /// A problem document.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]

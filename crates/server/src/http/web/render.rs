@@ -8,7 +8,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 
 use super::session::Viewer;
-use crate::problem::Problem;
+use crate::http::problem::Problem;
 
 /// What the base template needs.
 #[derive(Debug, Clone)]

@@ -1,17 +1,17 @@
 //! The job seeker's work, shared by the API and the web UI: parse one resume, and score one
 //! resume against a job description given as text, as a file, or as a URL (fetched under the
-//! SSRF policy of [`crate::fetch`]).
+//! SSRF policy of [`crate::infra::fetch`]).
 
 use axum::http::StatusCode;
 
 use atscore_core::score::{ScoreConfig, ScoreReport, Weights};
 use atscore_core::ParsedResume;
 
-use crate::engine::ScoreInputError;
+use crate::app::engine::ScoreInputError;
 
-use crate::problem::Problem;
+use crate::http::problem::Problem;
 use crate::state::AppState;
-use crate::uploads::Part;
+use crate::http::uploads::Part;
 
 /// Where the job description comes from.
 #[derive(Debug, Clone)]
@@ -27,7 +27,7 @@ impl JobSource {
     pub fn from_parts(parts: &mut Vec<Part>) -> Option<JobSource> {
         let mut found = None;
         while let Some(p) =
-            crate::uploads::take(parts, &["job_text", "job_description", "job", "job_url"])
+            crate::http::uploads::take(parts, &["job_text", "job_description", "job", "job_url"])
         {
             if p.bytes.iter().all(|b| b.is_ascii_whitespace()) || found.is_some() {
                 continue;
@@ -124,5 +124,5 @@ pub async fn score_resume(
                 })
         })
         .await?
-        .inspect(|report| crate::metrics::observe_score(report.score))
+        .inspect(|report| crate::infra::metrics::observe_score(report.score))
 }

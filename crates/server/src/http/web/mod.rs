@@ -1,5 +1,5 @@
 //! The web UI: server-rendered pages (askama templates in `crates/server/templates/`) over the
-//! same workflows as the API ([`crate::seeker`], [`crate::hiring`]), called directly, never
+//! same workflows as the API ([`crate::app::seeker`], [`crate::app::hiring`]), called directly, never
 //! through HTTP. Works without JavaScript; `/assets/app.js` only adds an upload progress bar.
 //!
 //! - [`session`] — sign-in with an API key, the session cookie, the open (no key) mode, and
@@ -32,13 +32,13 @@ use axum::routing::{get, post};
 use axum::Router;
 use sha2::{Digest, Sha256};
 
-use crate::problem::Problem;
+use crate::http::problem::Problem;
 use crate::state::AppState;
 
 /// The stylesheet, embedded in the binary.
-const APP_CSS: &str = include_str!("../../assets/app.css");
+const APP_CSS: &str = include_str!("../../../assets/app.css");
 /// The progressive enhancements, embedded in the binary.
-const APP_JS: &str = include_str!("../../assets/app.js");
+const APP_JS: &str = include_str!("../../../assets/app.js");
 
 /// The Content-Security-Policy of every page.
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
@@ -51,7 +51,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
     let form_limit = s.max_file_size.saturating_mul(2) + 256 * 1024;
     let (request_timeout, upload_timeout) = (s.request_timeout, s.upload_timeout);
     // The expensive routes share the API's admission budget; past it they answer a 503 page.
-    let shed = middleware::from_fn_with_state(state.shedder().clone(), crate::shed::shed_page);
+    let shed = middleware::from_fn_with_state(state.shedder().clone(), crate::http::shed::shed_page);
     let uploads = Router::new()
         .route("/jobs/{id}/candidates", post(jobs::upload))
         .layer(DefaultBodyLimit::max(s.max_upload_size))

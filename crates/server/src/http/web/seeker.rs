@@ -12,10 +12,10 @@ use axum::Extension;
 use super::render::{or_error, page, Layout};
 use super::report::{score_and_parse, AtsView, ReportView};
 use super::session::Viewer;
-use crate::problem::Problem;
-use crate::seeker::{self, JobSource};
+use crate::http::problem::Problem;
+use crate::app::seeker::{self, JobSource};
 use crate::state::AppState;
-use crate::uploads::{read_parts, take, Part};
+use crate::http::uploads::{read_parts, take, Part};
 
 /// Parts the form may carry (csrf, resume, three job fields, three weights, and spares).
 const MAX_PARTS: usize = 12;

@@ -1,8 +1,8 @@
 //! `atscore keys create | list | revoke`: key administration against the configured database,
 //! as blocking calls for the CLI (each opens the store, runs migrations, and closes it).
 
-use crate::store::keys::ApiKey;
-use crate::store::{Store, StoreError};
+use crate::infra::store::keys::ApiKey;
+use crate::infra::store::{Store, StoreError};
 
 fn with_store<T>(
     database_url: &str,

@@ -15,8 +15,8 @@ use serde::Deserialize;
 
 use super::csrf;
 use super::render::{error_page, page, see_other, Layout};
-use crate::auth::Principal;
-use crate::problem::Problem;
+use crate::http::auth::Principal;
+use crate::http::problem::Problem;
 use crate::state::AppState;
 
 /// The session cookie.

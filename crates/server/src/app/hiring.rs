@@ -18,12 +18,12 @@ use atscore_core::skills::Taxonomy;
 use atscore_core::ParsedResume;
 
 use crate::configuration::Retention;
-use crate::problem::Problem;
-use crate::seeker::{self, JobSource};
+use crate::http::problem::Problem;
+use crate::app::seeker::{self, JobSource};
 use crate::state::AppState;
-use crate::store::candidates::{Candidate, NewCandidate, Rescore};
-use crate::store::jobs::{Job, JobInput};
-use crate::uploads::Part;
+use crate::infra::store::candidates::{Candidate, NewCandidate, Rescore};
+use crate::infra::store::jobs::{Job, JobInput};
+use crate::http::uploads::Part;
 
 /// A job with its analysis.
 #[derive(Debug, Clone)]
@@ -434,7 +434,7 @@ fn analyse_one(
         }
         Ok(parsed) => {
             let rep = score_parsed(&parsed, job, cfg);
-            crate::metrics::observe_score(rep.score);
+            crate::infra::metrics::observe_score(rep.score);
             row.media_type = Some(parsed.media_type.clone());
             row.name = parsed.contact.name.clone();
             row.score = Some(rep.score);

@@ -17,7 +17,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt;
 
-use crate::problem::Problem;
+use crate::http::problem::Problem;
 
 /// Requests refused by the shedder, by route template.
 pub const SHED_TOTAL: &str = "http_requests_shed_total";
@@ -125,11 +125,11 @@ pub async fn shed_page(State(shedder): State<Shedder>, req: Request, next: Next)
     }
     let viewer = req
         .extensions()
-        .get::<crate::web::session::Viewer>()
+        .get::<crate::http::web::session::Viewer>()
         .cloned();
     match admit(&shedder, req).await {
         Ok((_admission, req)) => next.run(req).await,
-        Err(p) => crate::web::render::error_page(viewer.as_ref(), p, "/"),
+        Err(p) => crate::http::web::render::error_page(viewer.as_ref(), p, "/"),
     }
 }
 

@@ -7,10 +7,10 @@ use axum::Json;
 use atscore_core::score::ScoreReport;
 use atscore_core::ParsedResume;
 
-use crate::problem::{ApiMultipart, Problem};
-use crate::seeker::{self, JobSource};
+use crate::http::problem::{ApiMultipart, Problem};
+use crate::app::seeker::{self, JobSource};
 use crate::state::AppState;
-use crate::uploads::{read_parts, take};
+use crate::http::uploads::{read_parts, take};
 
 /// Parts a parse or score request may carry.
 const MAX_PARTS: usize = 8;

@@ -10,10 +10,10 @@ use atscore_core::score::{score, ScoreConfig, ScoreReport};
 use atscore_core::skills::Taxonomy;
 use atscore_core::ParsedResume;
 
-use crate::problem::Problem;
-use crate::seeker::{self, JobSource};
+use crate::http::problem::Problem;
+use crate::app::seeker::{self, JobSource};
 use crate::state::AppState;
-use crate::uploads::Part;
+use crate::http::uploads::Part;
 
 /// Score one resume against one job (with what-if suggestions) and keep the parsed resume:
 /// [`seeker::score_resume`] with the parse it already does handed back too.

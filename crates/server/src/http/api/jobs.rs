@@ -11,12 +11,12 @@ use serde_json::{json, Value};
 
 use atscore_core::score::export::{candidate_json, job_json};
 
-use crate::clock::rfc3339;
-use crate::hiring::{self, AddOutcome, JobChange, JobView, RankedCandidate, RankingFilter};
-use crate::problem::{ApiJson, ApiMultipart, ApiQuery, Problem};
-use crate::seeker::JobSource;
+use crate::infra::clock::rfc3339;
+use crate::app::hiring::{self, AddOutcome, JobChange, JobView, RankedCandidate, RankingFilter};
+use crate::http::problem::{ApiJson, ApiMultipart, ApiQuery, Problem};
+use crate::app::seeker::JobSource;
 use crate::state::AppState;
-use crate::uploads::read_parts;
+use crate::http::uploads::read_parts;
 
 /// A job to create or change (every field optional on update).
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]

@@ -18,8 +18,8 @@ use atscore_core::score::{score, ScoreConfig, ScoreReport};
 use atscore_core::skills::Taxonomy;
 use atscore_core::{parse_resume, Limits, ParseError, ParseOptions, ParsedResume};
 
-use crate::clock;
-use crate::problem::Problem;
+use crate::infra::clock;
+use crate::http::problem::Problem;
 
 /// A small map that forgets everything when full (bounded memory, no bookkeeping).
 #[derive(Debug)]
@@ -119,7 +119,7 @@ impl Engine {
         };
         let started = std::time::Instant::now();
         let parsed = parse_resume(bytes, &opts);
-        crate::metrics::observe_parse(bytes, started, &parsed, |r| r.format.clone());
+        crate::infra::metrics::observe_parse(bytes, started, &parsed, |r| r.format.clone());
         parsed
     }
 

@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::{Deserialize, Serialize};
 
-use crate::problem::{ApiJson, Problem};
+use crate::http::problem::{ApiJson, Problem};
 use crate::state::AppState;
 
 /// Faults injected, by kind (`latency`, `error`, `abort`, `panic`, `cpu_burn`).
