@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use clap::Subcommand;
 use serde_json::json;
 
-use atscore_server::infra::clock::rfc3339;
 use atscore_server::app::keys_admin;
+use atscore_server::infra::clock::rfc3339;
 
 use crate::serve_cmd::ServeArgs;
 

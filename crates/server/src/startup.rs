@@ -13,8 +13,8 @@ use tower_http::trace::TraceLayer;
 
 use crate::infra::telemetry::REQUEST_ID;
 
-use crate::state::AppState;
 use crate::infra::store::{Store, StoreError};
+use crate::state::AppState;
 use crate::Settings;
 
 /// Why the server could not start or stopped with an error.
@@ -42,14 +42,17 @@ pub fn router(state: AppState) -> Router {
     crate::infra::metrics::handle();
     let metrics = state.settings().metrics_enabled;
     if metrics {
-        crate::infra::metrics::preregister_errors();
+        crate::infra::metrics::preregister_errors(crate::http::api::openapi::operations());
     }
     let mut app = Router::new()
         .route("/healthz", get(crate::http::health::healthz))
         .route("/health", get(crate::http::health::healthz))
         .route("/readyz", get(crate::http::health::readyz));
     if metrics && state.settings().metrics_bind.is_none() {
-        app = app.route(crate::infra::metrics::PATH, get(crate::infra::metrics::exposition));
+        app = app.route(
+            crate::infra::metrics::PATH,
+            get(crate::infra::metrics::exposition),
+        );
     }
     let mut app = app
         .merge(crate::http::api::router(&state))
@@ -76,7 +79,7 @@ pub async fn build(settings: Settings) -> Result<AppState, StartupError> {
         );
     }
     let store = Store::connect(&settings.database_url).await?;
-    Ok(AppState::new(settings, store).await?)
+    Ok(crate::state::build(settings, store).await?)
 }
 
 /// Serve on an already bound listener until SIGINT/SIGTERM.
@@ -170,9 +173,10 @@ async fn serve_metrics(
     tracing::info!("metrics at http://{local}{}", crate::infra::metrics::PATH);
     crate::infra::metrics::handle();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    let server = axum::serve(listener, crate::infra::metrics::router()).with_graceful_shutdown(async {
-        let _ = rx.await;
-    });
+    let server =
+        axum::serve(listener, crate::infra::metrics::router()).with_graceful_shutdown(async {
+            let _ = rx.await;
+        });
     Ok((
         tx,
         tokio::spawn(std::future::IntoFuture::into_future(server)),

@@ -2,9 +2,10 @@
 //! blocking pool behind a semaphore (at most `PARSE_WORKERS` documents at once, never on the
 //! async runtime), with the core's per-document limits. Analysed job descriptions are cached
 //! by the hash of their bytes, since the same posting is scored against many resumes, and so
-//! are recent score reports (keyed by the hashes of resume and job, the weights and the month:
-//! the report is a pure function of those), so a resume checked again costs no parsing.
-//! The caches are small and bounded (`CACHE_ENTRIES`), and hold data only in memory.
+//! are recent scores (the report with the parsed resume it was made from, keyed by the hashes
+//! of resume and job, the weights and the month: both are pure functions of those), so a
+//! resume checked again costs no parsing. The caches are small and bounded
+//! (`CACHE_ENTRIES`), and hold data only in memory.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -18,8 +19,8 @@ use atscore_core::score::{score, ScoreConfig, ScoreReport};
 use atscore_core::skills::Taxonomy;
 use atscore_core::{parse_resume, Limits, ParseError, ParseOptions, ParsedResume};
 
-use crate::infra::clock;
-use crate::http::problem::Problem;
+use crate::app::Problem;
+use crate::infra::{clock, metrics};
 
 /// A small map that forgets everything when full (bounded memory, no bookkeeping).
 #[derive(Debug)]
@@ -60,13 +61,22 @@ pub enum ScoreInputError {
     Resume(ParseError),
 }
 
+/// A score with the parsed resume it was made from.
+#[derive(Debug, Clone)]
+pub struct Scored {
+    pub report: ScoreReport,
+    /// The resume as read; its `file` is unset (one cache entry serves the same bytes under
+    /// any name), the report's `file` carries the name.
+    pub resume: Arc<ParsedResume>,
+}
+
 /// Parsing and scoring off the async runtime.
 #[derive(Debug)]
 pub struct Engine {
     workers: Arc<Semaphore>,
     limits: Limits,
     jobs: Cache<Arc<JobDescription>>,
-    reports: Cache<Arc<ScoreReport>>,
+    scores: Cache<Arc<Scored>>,
 }
 
 impl Engine {
@@ -76,7 +86,7 @@ impl Engine {
             workers: Arc::new(Semaphore::new(workers.max(1))),
             limits,
             jobs: Cache::new(cache.saturating_mul(4)),
-            reports: Cache::new(cache),
+            scores: Cache::new(cache),
         }
     }
 
@@ -119,7 +129,7 @@ impl Engine {
         };
         let started = std::time::Instant::now();
         let parsed = parse_resume(bytes, &opts);
-        crate::infra::metrics::observe_parse(bytes, started, &parsed, |r| r.format.clone());
+        metrics::observe_parse(bytes, started, &parsed, |r| r.format.clone());
         parsed
     }
 
@@ -135,7 +145,7 @@ impl Engine {
         Ok(job)
     }
 
-    /// Score a resume against a job with what-if suggestions, the report cached by content
+    /// Score a resume against a job with what-if suggestions, the score cached by content
     /// (call from inside [`Engine::run`]).
     pub fn score(
         &self,
@@ -143,23 +153,31 @@ impl Engine {
         file_name: Option<String>,
         job: &[u8],
         cfg: &ScoreConfig,
-    ) -> Result<ScoreReport, ScoreInputError> {
+    ) -> Result<Scored, ScoreInputError> {
         let mut h = Sha256::new();
         h.update(Sha256::digest(resume));
         h.update(Sha256::digest(job));
         h.update(format!("{cfg:?}|{:?}", clock::current_month()).as_bytes());
         let key: [u8; 32] = h.finalize().into();
-        if let Some(r) = self.reports.get(&key) {
-            let mut r = (*r).clone();
-            r.file = file_name;
-            return Ok(r);
-        }
-        let job = self.job(job).map_err(ScoreInputError::Job)?;
-        let parsed = self.parse(resume, None).map_err(ScoreInputError::Resume)?;
-        let report = score(&parsed, &job, Taxonomy::embedded(), cfg);
-        self.reports.put(key, Arc::new(report.clone()));
-        let mut report = report;
+        let scored = match self.scores.get(&key) {
+            Some(s) => s,
+            None => {
+                let job = self.job(job).map_err(ScoreInputError::Job)?;
+                let parsed = self.parse(resume, None).map_err(ScoreInputError::Resume)?;
+                let report = score(&parsed, &job, Taxonomy::embedded(), cfg);
+                let s = Arc::new(Scored {
+                    report,
+                    resume: Arc::new(parsed),
+                });
+                self.scores.put(key, s.clone());
+                s
+            }
+        };
+        let mut report = scored.report.clone();
         report.file = file_name;
-        Ok(report)
+        Ok(Scored {
+            report,
+            resume: scored.resume.clone(),
+        })
     }
 }

@@ -1,64 +1,30 @@
 //! The job seeker's work, shared by the API and the web UI: parse one resume, and score one
 //! resume against a job description given as text, as a file, or as a URL (fetched under the
-//! SSRF policy of [`crate::infra::fetch`]).
+//! SSRF policy of [`crate::infra::fetch`]). Every score goes through the engine's cache and is
+//! observed in `resume_matching_score`.
 
 use axum::http::StatusCode;
 
-use atscore_core::score::{ScoreConfig, ScoreReport, Weights};
+use atscore_core::score::{ScoreConfig, Weights};
 use atscore_core::ParsedResume;
 
-use crate::app::engine::ScoreInputError;
-
-use crate::http::problem::Problem;
-use crate::state::AppState;
-use crate::http::uploads::Part;
-
-/// Where the job description comes from.
-#[derive(Debug, Clone)]
-pub enum JobSource {
-    Text(String),
-    File(Vec<u8>),
-    Url(String),
-}
-
-impl JobSource {
-    /// The job from the form fields `job_text`, `job` (file) or `job_url`, first given wins
-    /// in that order; empty fields count as absent.
-    pub fn from_parts(parts: &mut Vec<Part>) -> Option<JobSource> {
-        let mut found = None;
-        while let Some(p) =
-            crate::http::uploads::take(parts, &["job_text", "job_description", "job", "job_url"])
-        {
-            if p.bytes.iter().all(|b| b.is_ascii_whitespace()) || found.is_some() {
-                continue;
-            }
-            found = Some(match p.name.as_str() {
-                "job_url" => JobSource::Url(p.text().trim().to_string()),
-                "job" if p.file_name.is_some() => JobSource::File(p.bytes),
-                _ => JobSource::Text(p.text()),
-            });
-        }
-        found
-    }
-}
+use crate::app::engine::{ScoreInputError, Scored};
+use crate::app::inputs::{JobSource, Upload};
+use crate::app::{App, Problem};
+use crate::infra::metrics;
 
 /// The bytes of a job description (fetching a URL).
-pub async fn job_bytes(state: &AppState, src: JobSource) -> Result<Vec<u8>, Problem> {
+pub async fn job_bytes(app: &App, src: JobSource) -> Result<Vec<u8>, Problem> {
     match src {
         JobSource::Text(t) => Ok(t.into_bytes()),
         JobSource::File(b) => Ok(b),
-        JobSource::Url(u) => state
-            .fetcher()
-            .fetch(&u)
-            .await
-            .map(|f| f.bytes)
-            .map_err(|e| {
-                Problem::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    e.code(),
-                    format!("job_url: {e}"),
-                )
-            }),
+        JobSource::Url(u) => app.fetcher().fetch(&u).await.map(|f| f.bytes).map_err(|e| {
+            Problem::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                e.code(),
+                format!("job_url: {e}"),
+            )
+        }),
     }
 }
 
@@ -73,56 +39,84 @@ pub fn weights(text: Option<&str>) -> Result<ScoreConfig, Problem> {
 }
 
 /// Parse one resume.
-pub async fn parse(state: &AppState, file: Part) -> Result<ParsedResume, Problem> {
-    state
-        .scan(&file.bytes, file.file_name.as_deref().unwrap_or("resume"))
+pub async fn parse(app: &App, file: Upload) -> Result<ParsedResume, Problem> {
+    app.scan(&file.bytes, file.file_name.as_deref().unwrap_or("resume"))
         .await?;
-    let st = state.clone();
-    state
-        .engine()
-        .run(move || st.engine().parse(&file.bytes, file.file_name.clone()))
+    let a = app.clone();
+    app.engine()
+        .run(move || a.engine().parse(&file.bytes, file.file_name.clone()))
         .await?
         .map_err(|e| Problem::from_parse(&e))
 }
 
 /// With scanning on, scan the resume and an uploaded job file (fail closed).
-pub async fn scan_inputs(state: &AppState, resume: &Part, job: &JobSource) -> Result<(), Problem> {
-    state
-        .scan(
-            &resume.bytes,
-            resume.file_name.as_deref().unwrap_or("resume"),
-        )
-        .await?;
+async fn scan_inputs(app: &App, resume: &Upload, job: &JobSource) -> Result<(), Problem> {
+    app.scan(
+        &resume.bytes,
+        resume.file_name.as_deref().unwrap_or("resume"),
+    )
+    .await?;
     if let JobSource::File(bytes) = job {
-        state.scan(bytes, "job description").await?;
+        app.scan(bytes, "job description").await?;
     }
     Ok(())
 }
 
-/// Score one resume against one job, with what-if suggestions.
+/// Why a score failed: the resume could not be read, or anything else (the job description,
+/// the scanner, a fetch, the pool). Each edge words a resume's failure its own way.
+#[derive(Debug, Clone)]
+pub enum ScoreFailure {
+    Resume(Problem),
+    Other(Problem),
+}
+
+impl ScoreFailure {
+    /// The problem, a resume's failure introduced by `resume` ("your resume: …").
+    pub fn about_resume(self, resume: &str) -> Problem {
+        match self {
+            ScoreFailure::Resume(p) => p.about(resume),
+            ScoreFailure::Other(p) => p,
+        }
+    }
+}
+
+impl From<ScoreFailure> for Problem {
+    fn from(f: ScoreFailure) -> Problem {
+        match f {
+            ScoreFailure::Resume(p) | ScoreFailure::Other(p) => p,
+        }
+    }
+}
+
+impl From<Problem> for ScoreFailure {
+    fn from(p: Problem) -> ScoreFailure {
+        ScoreFailure::Other(p)
+    }
+}
+
+/// Score one resume against one job, with what-if suggestions, and the resume as read.
 pub async fn score_resume(
-    state: &AppState,
-    resume: Part,
+    app: &App,
+    resume: Upload,
     job: JobSource,
     cfg: ScoreConfig,
-) -> Result<ScoreReport, Problem> {
-    scan_inputs(state, &resume, &job).await?;
-    let job = job_bytes(state, job).await?;
-    let st = state.clone();
-    state
+) -> Result<Scored, ScoreFailure> {
+    scan_inputs(app, &resume, &job).await?;
+    let job = job_bytes(app, job).await?;
+    let a = app.clone();
+    let scored = app
         .engine()
         .run(move || {
-            st.engine()
+            a.engine()
                 .score(&resume.bytes, resume.file_name.clone(), &job, &cfg)
-                .map_err(|e| match e {
-                    ScoreInputError::Job(e) => {
-                        let mut p = Problem::from_parse(&e);
-                        p.detail = format!("job description: {}", p.detail);
-                        p
-                    }
-                    ScoreInputError::Resume(e) => Problem::from_parse(&e),
-                })
         })
         .await?
-        .inspect(|report| crate::infra::metrics::observe_score(report.score))
+        .map_err(|e| match e {
+            ScoreInputError::Job(e) => {
+                ScoreFailure::Other(Problem::from_parse(&e).about("job description"))
+            }
+            ScoreInputError::Resume(e) => ScoreFailure::Resume(Problem::from_parse(&e)),
+        })?;
+    metrics::observe_score(scored.report.score);
+    Ok(scored)
 }

@@ -17,7 +17,7 @@ use subtle::ConstantTimeEq;
 
 use crate::http::problem::Problem;
 use crate::http::ratelimit::RateLimiter;
-use crate::state::AppState;
+use crate::http::state::AppState;
 use crate::infra::store::keys::hash_key;
 use crate::infra::store::sessions::ENV_KEY_ID;
 use crate::infra::store::Store;

@@ -15,61 +15,13 @@ use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use serde::{Deserialize, Serialize};
 
+pub use crate::configuration::FaultConfig;
 use crate::http::problem::{ApiJson, Problem};
-use crate::state::AppState;
+use crate::http::state::AppState;
 
 /// Faults injected, by kind (`latency`, `error`, `abort`, `panic`, `cpu_burn`).
 pub const FAULTS_TOTAL: &str = "faults_injected_total";
-
-/// What to inject. Rates are probabilities per request in [0, 1].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(default, deny_unknown_fields)]
-pub struct FaultConfig {
-    /// Added to every request, in milliseconds.
-    pub latency_ms: u64,
-    /// Up to this much more, uniformly at random, in milliseconds.
-    pub jitter_ms: u64,
-    /// Share of requests answered 500 `fault_injected`.
-    pub error_rate: f64,
-    /// Share of requests whose connection is cut before a response is complete.
-    pub abort_rate: f64,
-    /// Share of requests whose handler panics (caught: 500 `internal`, the server stays up).
-    pub panic_rate: f64,
-    /// CPU time burnt on a blocking thread before each request, in milliseconds.
-    pub cpu_burn_ms: u64,
-}
-
-impl FaultConfig {
-    /// Refuse rates outside [0, 1] and absurd durations.
-    pub fn check(&self) -> Result<(), String> {
-        for (name, rate) in [
-            ("error_rate", self.error_rate),
-            ("abort_rate", self.abort_rate),
-            ("panic_rate", self.panic_rate),
-        ] {
-            if !(0.0..=1.0).contains(&rate) {
-                return Err(format!("{name} {rate} is not between 0 and 1"));
-            }
-        }
-        for (name, ms) in [
-            ("latency_ms", self.latency_ms),
-            ("jitter_ms", self.jitter_ms),
-            ("cpu_burn_ms", self.cpu_burn_ms),
-        ] {
-            if ms > 60_000 {
-                return Err(format!("{name} {ms} is over 60,000 ms"));
-            }
-        }
-        Ok(())
-    }
-
-    /// True when nothing is injected.
-    pub fn is_off(&self) -> bool {
-        *self == FaultConfig::default()
-    }
-}
 
 /// The switchboard: whether injection is allowed at all, and the current faults.
 #[derive(Debug, Clone)]
@@ -251,22 +203,6 @@ pub fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn configs_are_checked() {
-        assert!(FaultConfig::default().check().is_ok());
-        assert!(FaultConfig::default().is_off());
-        let bad = FaultConfig {
-            error_rate: 1.5,
-            ..FaultConfig::default()
-        };
-        assert!(bad.check().unwrap_err().contains("error_rate"));
-        let slow = FaultConfig {
-            latency_ms: 61_000,
-            ..FaultConfig::default()
-        };
-        assert!(slow.check().is_err());
-    }
 
     #[test]
     fn a_disabled_switchboard_injects_nothing_whatever_it_was_given() {

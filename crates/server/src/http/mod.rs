@@ -13,10 +13,12 @@
 
 pub mod api;
 pub mod auth;
+pub mod download;
 pub mod faults;
 pub mod health;
 pub mod problem;
 pub mod ratelimit;
 pub mod shed;
+pub mod state;
 pub mod uploads;
 pub mod web;

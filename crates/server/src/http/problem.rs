@@ -1,85 +1,15 @@
-//! Errors as RFC 7807 problem documents (`application/problem+json`) with a stable `code`.
-//! Every failure the API can answer with goes through [`Problem`]; storage failures become 503
-//! (retry is safe), never a 500 with internals.
+//! Problem documents on the wire: a workflow's [`Problem`] answered as RFC 7807
+//! `application/problem+json` with its status, `Retry-After` and (for 401) `WWW-Authenticate`,
+//! and the extractors whose rejections are problem documents too (a JSON body, a query
+//! string, a multipart body). Every failure the API can answer with goes through here.
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 
-use crate::infra::store::StoreError;
-
-/// A problem document.
-#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct Problem {
-    /// A URI naming the kind of problem.
-    #[serde(rename = "type")]
-    pub kind: String,
-    pub title: String,
-    pub status: u16,
-    pub detail: String,
-    /// Stable machine-readable code (`too_large`, `unsupported_format`, …).
-    pub code: String,
-    /// Seconds to wait before retrying (429, 503), also sent as `Retry-After`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub retry_after: Option<u64>,
-}
-
-impl Problem {
-    pub fn new(status: StatusCode, code: &str, detail: impl Into<String>) -> Problem {
-        Problem {
-            kind: format!("https://atscore.dev/problems/{code}"),
-            title: status.canonical_reason().unwrap_or("error").to_string(),
-            status: status.as_u16(),
-            detail: detail.into(),
-            code: code.to_string(),
-            retry_after: None,
-        }
-    }
-
-    /// Ask the client to retry after `secs` seconds.
-    pub fn retry_after(mut self, secs: u64) -> Problem {
-        self.retry_after = Some(secs);
-        self
-    }
-
-    pub fn not_found(what: &str) -> Problem {
-        Problem::new(
-            StatusCode::NOT_FOUND,
-            "not_found",
-            format!("no such {what}"),
-        )
-    }
-
-    pub fn bad_request(code: &str, detail: impl Into<String>) -> Problem {
-        Problem::new(StatusCode::BAD_REQUEST, code, detail)
-    }
-
-    /// The HTTP status for a parse error of the core.
-    pub fn from_parse(e: &atscore_core::ParseError) -> Problem {
-        use atscore_core::ErrorCode::*;
-        let status = match e.code() {
-            TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            UnsupportedFormat => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            _ => StatusCode::UNPROCESSABLE_ENTITY,
-        };
-        Problem::new(status, e.code().as_str(), e.to_string())
-    }
-}
-
-impl From<StoreError> for Problem {
-    fn from(e: StoreError) -> Problem {
-        tracing::error!(error = %e, "storage failure");
-        Problem::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "storage_unavailable",
-            "the database is not available right now; nothing was changed, retry shortly",
-        )
-        .retry_after(2)
-    }
-}
+pub use crate::app::problem::Problem;
 
 impl IntoResponse for Problem {
     fn into_response(self) -> Response {

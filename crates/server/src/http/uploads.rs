@@ -1,9 +1,11 @@
 //! Reading multipart uploads: every part is read in chunks and refused with 413 as soon as it
-//! passes its limit (the request body limit bounds the whole request before that).
+//! passes its limit (the request body limit bounds the whole request before that); then the
+//! parts become what the workflows take ([`Upload`], [`JobSource`]).
 
 use axum::extract::Multipart;
 use axum::http::StatusCode;
 
+use crate::app::inputs::{JobSource, Upload};
 use crate::http::problem::Problem;
 
 /// One uploaded part.
@@ -18,6 +20,14 @@ impl Part {
     /// The part as text (form fields).
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.bytes).into_owned()
+    }
+
+    /// The part as a workflow's file.
+    pub fn upload(self) -> Upload {
+        Upload {
+            file_name: self.file_name,
+            bytes: self.bytes,
+        }
     }
 }
 
@@ -86,4 +96,21 @@ pub fn take(parts: &mut Vec<Part>, names: &[&str]) -> Option<Part> {
         .iter()
         .position(|p| names.contains(&p.name.as_str()))?;
     Some(parts.remove(i))
+}
+
+/// The job from the form fields `job_text`, `job` (file) or `job_url`, first given wins in
+/// that order; empty fields count as absent.
+pub fn job_source(parts: &mut Vec<Part>) -> Option<JobSource> {
+    let mut found = None;
+    while let Some(p) = take(parts, &["job_text", "job_description", "job", "job_url"]) {
+        if p.bytes.iter().all(|b| b.is_ascii_whitespace()) || found.is_some() {
+            continue;
+        }
+        found = Some(match p.name.as_str() {
+            "job_url" => JobSource::Url(p.text().trim().to_string()),
+            "job" if p.file_name.is_some() => JobSource::File(p.bytes),
+            _ => JobSource::Text(p.text()),
+        });
+    }
+    found
 }

@@ -9,49 +9,12 @@
 //! endian), then a zero length; clamd answers `stream: OK`, `stream: NAME FOUND` or `… ERROR`,
 //! NUL-terminated. `zPING\0` answers `PONG` (readiness).
 
-use std::path::PathBuf;
 use std::time::Duration;
 
-use axum::http::StatusCode;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 
+pub use crate::configuration::ClamdAddress;
 use crate::infra::metrics::CLAMAV_SCANS_TOTAL;
-use crate::http::problem::Problem;
-
-/// Where clamd listens: `tcp://HOST:PORT` or `unix:///path/clamd.sock`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ClamdAddress {
-    Tcp(String),
-    Unix(PathBuf),
-}
-
-impl ClamdAddress {
-    /// Parse `tcp://host:port`, `unix:///path` or a bare `host:port`.
-    pub fn parse(text: &str) -> Result<ClamdAddress, String> {
-        if let Some(path) = text.strip_prefix("unix://") {
-            if !path.starts_with('/') {
-                return Err("a unix socket needs an absolute path: unix:///run/clamd.sock".into());
-            }
-            return Ok(ClamdAddress::Unix(PathBuf::from(path)));
-        }
-        let hostport = text.strip_prefix("tcp://").unwrap_or(text);
-        match hostport.rsplit_once(':') {
-            Some((host, port)) if !host.is_empty() && port.parse::<u16>().is_ok() => {
-                Ok(ClamdAddress::Tcp(hostport.to_string()))
-            }
-            _ => Err("expected tcp://HOST:PORT or unix:///path/to/clamd.sock".into()),
-        }
-    }
-}
-
-impl std::fmt::Display for ClamdAddress {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ClamdAddress::Tcp(a) => write!(f, "tcp://{a}"),
-            ClamdAddress::Unix(p) => write!(f, "unix://{}", p.display()),
-        }
-    }
-}
 
 /// What clamd said about a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,8 +135,9 @@ impl Scanner {
         parse_reply(&reply)
     }
 
-    /// Scan one upload and turn the outcome into a refusal when it is not clean.
-    pub async fn check(&self, bytes: &[u8], name: &str) -> Result<(), Problem> {
+    /// Scan one upload and count the outcome in `clamav_scans_total{result}` (what a refusal
+    /// means to the caller is the workflow's to say: see `app::App::scan`).
+    pub async fn check(&self, bytes: &[u8]) -> Result<Verdict, ScanError> {
         let outcome = self.scan(bytes).await;
         let result = match &outcome {
             Ok(Verdict::Clean) => "clean",
@@ -181,39 +145,7 @@ impl Scanner {
             Err(_) => "error",
         };
         metrics::counter!(CLAMAV_SCANS_TOTAL, "result" => result).increment(1);
-        match outcome {
-            Ok(Verdict::Clean) => Ok(()),
-            Ok(Verdict::Infected(signature)) => {
-                tracing::warn!(%signature, "upload refused: malware found");
-                Err(Problem::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "malware_detected",
-                    format!("`{name}` was refused: the virus scanner found {signature}"),
-                ))
-            }
-            Err(ScanError::TooLarge(limit)) => Err(Problem::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "too_large_to_scan",
-                format!("`{name}` is over the virus scanner's limit of {limit} bytes"),
-            )),
-            Err(ScanError::Refused(why)) => {
-                tracing::warn!(%why, "upload refused: the scanner gave no verdict");
-                Err(Problem::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "scan_failed",
-                    format!("`{name}` was refused: the virus scanner could not check it ({why})"),
-                ))
-            }
-            Err(e) => {
-                tracing::error!(error = %e, "virus scanner unavailable; refusing uploads");
-                Err(Problem::new(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "scanner_unavailable",
-                    "uploads are refused while the virus scanner is unavailable; retry shortly",
-                )
-                .retry_after(5))
-            }
-        }
+        outcome
     }
 }
 
@@ -236,25 +168,6 @@ fn parse_reply(reply: &str) -> Result<Verdict, ScanError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn addresses_parse() {
-        assert_eq!(
-            ClamdAddress::parse("tcp://127.0.0.1:3310").unwrap(),
-            ClamdAddress::Tcp("127.0.0.1:3310".into())
-        );
-        assert_eq!(
-            ClamdAddress::parse("clamd:3310").unwrap(),
-            ClamdAddress::Tcp("clamd:3310".into())
-        );
-        assert_eq!(
-            ClamdAddress::parse("unix:///run/clamav/clamd.ctl").unwrap(),
-            ClamdAddress::Unix("/run/clamav/clamd.ctl".into())
-        );
-        for bad in ["", "tcp://", "unix://relative", "host", "host:port"] {
-            assert!(ClamdAddress::parse(bad).is_err(), "{bad}");
-        }
-    }
 
     #[test]
     fn replies_parse() {

@@ -7,10 +7,10 @@ use axum::Json;
 use atscore_core::score::ScoreReport;
 use atscore_core::ParsedResume;
 
+use crate::app::seeker;
 use crate::http::problem::{ApiMultipart, Problem};
-use crate::app::seeker::{self, JobSource};
-use crate::state::AppState;
-use crate::http::uploads::{read_parts, take};
+use crate::http::state::AppState;
+use crate::http::uploads::{job_source, read_parts, take};
 
 /// Parts a parse or score request may carry.
 const MAX_PARTS: usize = 8;
@@ -39,7 +39,7 @@ pub async fn parse(
             "send the resume as a multipart field named `file`",
         )
     })?;
-    Ok(Json(seeker::parse(&state, file).await?))
+    Ok(Json(seeker::parse(state.app(), file.upload()).await?))
 }
 
 /// Score a resume against a job description.
@@ -68,11 +68,12 @@ pub async fn score(
     })?;
     let weights = take(&mut parts, &["weights"]).map(|p| p.text());
     let cfg = seeker::weights(weights.as_deref())?;
-    let job = JobSource::from_parts(&mut parts).ok_or_else(|| {
+    let job = job_source(&mut parts).ok_or_else(|| {
         Problem::bad_request(
             "missing_job",
             "send the job description as `job_text`, as a `job` file or as a `job_url`",
         )
     })?;
-    Ok(Json(seeker::score_resume(&state, resume, job, cfg).await?))
+    let scored = seeker::score_resume(state.app(), resume.upload(), job, cfg).await?;
+    Ok(Json(scored.report))
 }

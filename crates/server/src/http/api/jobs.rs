@@ -7,15 +7,15 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
-use serde_json::{json, Value};
 
-use atscore_core::score::export::{candidate_json, job_json};
+use atscore_core::score::rank::RankingFilter;
 
-use crate::infra::clock::rfc3339;
-use crate::app::hiring::{self, AddOutcome, JobChange, JobView, RankedCandidate, RankingFilter};
+use super::bodies::{CandidateOut, JobListOut, JobOut, RankingOut, ShortlistOut, SortedJson};
+use crate::app::hiring::{self, AddOutcome, CandidateFilter, JobChange};
+use crate::app::inputs::JobSource;
+use crate::http::download;
 use crate::http::problem::{ApiJson, ApiMultipart, ApiQuery, Problem};
-use crate::app::seeker::JobSource;
-use crate::state::AppState;
+use crate::http::state::AppState;
 use crate::http::uploads::read_parts;
 
 /// A job to create or change (every field optional on update).
@@ -47,36 +47,8 @@ impl JobBody {
     }
 }
 
-/// The JSON of a job.
-pub fn job_out(v: &JobView) -> Value {
-    let j = &v.job;
-    json!({
-        "id": j.id,
-        "title": j.title,
-        "description": j.description,
-        "weights": j.weights,
-        "candidates": j.candidates,
-        "created_at": rfc3339(j.created_at),
-        "updated_at": rfc3339(j.updated_at),
-        "analysis": job_json(&v.analysis),
-    })
-}
-
-/// The JSON of one ranked candidate: `atscore rank --json`'s object plus the stored fields.
-pub fn ranked_out(r: &RankedCandidate) -> Value {
-    let mut v = candidate_json(&r.ranked);
-    let c = &r.candidate;
-    if let Some(o) = v.as_object_mut() {
-        o.insert("id".into(), json!(c.id));
-        o.insert("name".into(), json!(c.name));
-        o.insert("shortlisted".into(), json!(c.shortlisted));
-        o.insert("created_at".into(), json!(rfc3339(c.created_at)));
-    }
-    v
-}
-
 #[utoipa::path(post, path = "/api/v1/jobs", tag = "jobs", request_body = JobBody,
-    responses((status = 201, description = "The job, with its analysis (required and preferred skills, years, degree)", body = Object),
+    responses((status = 201, description = "The job, with its analysis (required and preferred skills, years, degree)", body = JobOut),
               (status = 400, description = "No description, bad weights or fields", body = Problem, content_type = "application/problem+json"),
               (status = 422, description = "Unreadable description or job URL refused", body = Problem, content_type = "application/problem+json")),
     security(("api_key" = []), ("bearer" = [])))]
@@ -84,56 +56,47 @@ pub async fn create_job(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<JobBody>,
 ) -> Result<Response, Problem> {
-    let v = hiring::create_job(&state, body.change()).await?;
+    let v = hiring::create_job(state.app(), body.change()).await?;
     let location = format!("/api/v1/jobs/{}", v.job.id);
     Ok((
         StatusCode::CREATED,
         [(header::LOCATION, location)],
-        Json(job_out(&v)),
+        SortedJson(JobOut::new(&v)),
     )
         .into_response())
 }
 
 #[utoipa::path(get, path = "/api/v1/jobs", tag = "jobs",
-    responses((status = 200, description = "All jobs, newest first: `{\"jobs\": [...]}` (without the description)", body = Object)),
+    responses((status = 200, description = "All jobs, newest first (without the description)", body = JobListOut)),
     security(("api_key" = []), ("bearer" = [])))]
-pub async fn list_jobs(State(state): State<AppState>) -> Result<Json<Value>, Problem> {
-    let jobs = state.store().list_jobs().await?;
-    Ok(Json(json!({
-        "jobs": jobs.iter().map(|j| json!({
-            "id": j.id,
-            "title": j.title,
-            "weights": j.weights,
-            "candidates": j.candidates,
-            "created_at": rfc3339(j.created_at),
-            "updated_at": rfc3339(j.updated_at),
-        })).collect::<Vec<_>>()
-    })))
+pub async fn list_jobs(State(state): State<AppState>) -> Result<SortedJson<JobListOut>, Problem> {
+    let jobs = hiring::list_jobs(state.app()).await?;
+    Ok(SortedJson(JobListOut::new(&jobs)))
 }
 
 #[utoipa::path(get, path = "/api/v1/jobs/{id}", tag = "jobs", params(("id" = String, Path)),
-    responses((status = 200, description = "The job", body = Object),
+    responses((status = 200, description = "The job", body = JobOut),
               (status = 404, description = "No such job", body = Problem, content_type = "application/problem+json")),
     security(("api_key" = []), ("bearer" = [])))]
 pub async fn get_job(
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> Result<Json<Value>, Problem> {
-    Ok(Json(job_out(&hiring::get_job(&state, &id).await?)))
+) -> Result<SortedJson<JobOut>, Problem> {
+    let v = hiring::get_job(state.app(), &id).await?;
+    Ok(SortedJson(JobOut::new(&v)))
 }
 
 #[utoipa::path(patch, path = "/api/v1/jobs/{id}", tag = "jobs", params(("id" = String, Path)), request_body = JobBody,
-    responses((status = 200, description = "The changed job; candidates are scored again when the description or weights changed", body = Object),
+    responses((status = 200, description = "The changed job; candidates are scored again when the description or weights changed", body = JobOut),
               (status = 404, description = "No such job", body = Problem, content_type = "application/problem+json")),
     security(("api_key" = []), ("bearer" = [])))]
 pub async fn update_job(
     State(state): State<AppState>,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<JobBody>,
-) -> Result<Json<Value>, Problem> {
-    Ok(Json(job_out(
-        &hiring::update_job(&state, &id, body.change()).await?,
-    )))
+) -> Result<SortedJson<JobOut>, Problem> {
+    let v = hiring::update_job(state.app(), &id, body.change()).await?;
+    Ok(SortedJson(JobOut::new(&v)))
 }
 
 #[utoipa::path(delete, path = "/api/v1/jobs/{id}", tag = "jobs", params(("id" = String, Path)),
@@ -144,7 +107,7 @@ pub async fn delete_job(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<StatusCode, Problem> {
-    hiring::delete_job(&state, &id).await?;
+    hiring::delete_job(state.app(), &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -164,8 +127,9 @@ pub async fn add_candidates(
     let files: Vec<_> = parts
         .into_iter()
         .filter(|p| p.file_name.is_some())
+        .map(|p| p.upload())
         .collect();
-    let out = hiring::add_candidates(&state, &id, files).await?;
+    let out = hiring::add_candidates(state.app(), &id, files).await?;
     Ok((StatusCode::CREATED, Json(out)))
 }
 
@@ -188,19 +152,21 @@ pub struct RankingQuery {
 }
 
 impl RankingQuery {
-    pub fn filter(&self) -> RankingFilter {
-        RankingFilter {
-            min_score: self.min_score,
-            no_knockouts: self.no_knockouts,
+    pub fn filter(&self) -> CandidateFilter {
+        CandidateFilter {
+            ranking: RankingFilter {
+                min_score: self.min_score,
+                no_knockouts: self.no_knockouts,
+                top: self.top,
+            },
             shortlisted: self.shortlisted,
-            top: self.top,
         }
     }
 }
 
 #[utoipa::path(get, path = "/api/v1/jobs/{id}/ranking", tag = "candidates",
     params(("id" = String, Path), RankingQuery),
-    responses((status = 200, description = "Best first: `{\"job\", \"candidates\": [...]}` as `atscore rank --json` (each candidate also has `id`, `name`, `shortlisted`, `created_at`), or CSV with `Accept: text/csv`", body = Object),
+    responses((status = 200, description = "Best first: `{\"job\", \"candidates\": [...]}` as `atscore rank --json` (each candidate also has `id`, `name`, `shortlisted`, `created_at`), or CSV with `Accept: text/csv`", body = RankingOut),
               (status = 404, description = "No such job", body = Problem, content_type = "application/problem+json")),
     security(("api_key" = []), ("bearer" = [])))]
 pub async fn ranking(
@@ -209,68 +175,30 @@ pub async fn ranking(
     ApiQuery(q): ApiQuery<RankingQuery>,
     headers: HeaderMap,
 ) -> Result<Response, Problem> {
-    let (view, rows) = hiring::ranking(&state, &id, &q.filter()).await?;
+    let (view, rows) = hiring::ranking(state.app(), &id, &q.filter()).await?;
     let wants_csv = q.format.as_deref() == Some("csv")
         || headers
             .get(header::ACCEPT)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|a| a.contains("text/csv"));
     if wants_csv {
-        let body = hiring::ranking_csv(&rows)?;
-        let name = format!("attachment; filename=\"ranking-{}.csv\"", view.job.id);
-        return Ok((
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-                (header::CONTENT_DISPOSITION, name),
-            ],
-            body,
-        )
-            .into_response());
+        let csv = hiring::ranking_csv(&rows)?;
+        return Ok(download::ranking_csv(&view.job.id, csv));
     }
-    let mut job = job_json(&view.analysis);
-    if let Some(o) = job.as_object_mut() {
-        o.insert("id".into(), json!(view.job.id));
-        o.insert("name".into(), json!(view.job.title));
-    }
-    Ok(Json(json!({
-        "job": job,
-        "candidates": rows.iter().map(ranked_out).collect::<Vec<_>>(),
-    }))
-    .into_response())
+    Ok(SortedJson(RankingOut::new(&view, &rows)).into_response())
 }
 
 #[utoipa::path(get, path = "/api/v1/jobs/{id}/candidates/{candidate_id}", tag = "candidates",
     params(("id" = String, Path), ("candidate_id" = String, Path)),
-    responses((status = 200, description = "The candidate: rank, score report with evidence, and the parsed resume (what the ATS sees)", body = Object),
+    responses((status = 200, description = "The candidate: rank, score report with evidence, and the parsed resume (what the ATS sees)", body = CandidateOut),
               (status = 404, description = "No such job or candidate", body = Problem, content_type = "application/problem+json")),
     security(("api_key" = []), ("bearer" = [])))]
 pub async fn get_candidate(
     State(state): State<AppState>,
     Path((id, cid)): Path<(String, String)>,
-) -> Result<Json<Value>, Problem> {
-    let (_, rc) = hiring::candidate(&state, &id, &cid).await?;
-    let c = &rc.candidate;
-    let parsed: Value = c
-        .parsed
-        .as_deref()
-        .and_then(|p| serde_json::from_str(p).ok())
-        .unwrap_or(Value::Null);
-    let report: Value = match &rc.ranked.outcome {
-        Ok(r) => serde_json::to_value(r).unwrap_or(Value::Null),
-        Err(_) => Value::Null,
-    };
-    let mut v = ranked_out(&rc);
-    if let Some(o) = v.as_object_mut() {
-        o.insert("job_id".into(), json!(c.job_id));
-        o.insert("status".into(), json!(c.status));
-        o.insert("media_type".into(), json!(c.media_type));
-        o.insert("size_bytes".into(), json!(c.size_bytes));
-        o.insert("sha256".into(), json!(c.sha256));
-        o.insert("has_file".into(), json!(c.has_file));
-        o.insert("report".into(), report);
-        o.insert("parsed".into(), parsed);
-    }
-    Ok(Json(v))
+) -> Result<SortedJson<CandidateOut>, Problem> {
+    let (_, rc) = hiring::candidate(state.app(), &id, &cid).await?;
+    Ok(SortedJson(CandidateOut::new(&rc)))
 }
 
 /// Fields of a candidate that can change.
@@ -282,16 +210,19 @@ pub struct CandidatePatch {
 
 #[utoipa::path(patch, path = "/api/v1/jobs/{id}/candidates/{candidate_id}", tag = "candidates",
     params(("id" = String, Path), ("candidate_id" = String, Path)), request_body = CandidatePatch,
-    responses((status = 200, description = "`{\"id\", \"shortlisted\"}`", body = Object),
+    responses((status = 200, description = "The flag as set", body = ShortlistOut),
               (status = 404, description = "No such job or candidate", body = Problem, content_type = "application/problem+json")),
     security(("api_key" = []), ("bearer" = [])))]
 pub async fn patch_candidate(
     State(state): State<AppState>,
     Path((id, cid)): Path<(String, String)>,
     ApiJson(body): ApiJson<CandidatePatch>,
-) -> Result<Json<Value>, Problem> {
-    hiring::set_shortlisted(&state, &id, &cid, body.shortlisted).await?;
-    Ok(Json(json!({"id": cid, "shortlisted": body.shortlisted})))
+) -> Result<SortedJson<ShortlistOut>, Problem> {
+    hiring::set_shortlisted(state.app(), &id, &cid, body.shortlisted).await?;
+    Ok(SortedJson(ShortlistOut {
+        id: cid,
+        shortlisted: body.shortlisted,
+    }))
 }
 
 #[utoipa::path(delete, path = "/api/v1/jobs/{id}/candidates/{candidate_id}", tag = "candidates",
@@ -303,7 +234,7 @@ pub async fn delete_candidate(
     State(state): State<AppState>,
     Path((id, cid)): Path<(String, String)>,
 ) -> Result<StatusCode, Problem> {
-    hiring::delete_candidate(&state, &id, &cid).await?;
+    hiring::delete_candidate(state.app(), &id, &cid).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -316,37 +247,6 @@ pub async fn candidate_file(
     State(state): State<AppState>,
     Path((id, cid)): Path<(String, String)>,
 ) -> Result<Response, Problem> {
-    let c = state
-        .store()
-        .get_candidate(&id, &cid)
-        .await?
-        .ok_or_else(|| Problem::not_found("candidate"))?;
-    let bytes = state
-        .store()
-        .candidate_file(&id, &cid)
-        .await?
-        .ok_or_else(|| Problem::not_found("file (only the analysis was kept)"))?;
-    let name: String = c
-        .file_name
-        .rsplit('/')
-        .next()
-        .unwrap_or("resume")
-        .chars()
-        .filter(|ch| ch.is_ascii_alphanumeric() || ".-_ ".contains(*ch))
-        .collect();
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                c.media_type
-                    .unwrap_or_else(|| "application/octet-stream".into()),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    let file = hiring::candidate_file(state.app(), &id, &cid).await?;
+    Ok(download::candidate_file(file))
 }

@@ -3,8 +3,10 @@
 //!
 //! - [`documents`] — `POST /parse`, `POST /score` (one resume);
 //! - [`jobs`] — jobs, candidate uploads, ranking (JSON/CSV), candidate detail and erasure;
+//! - [`bodies`] — the typed JSON bodies of the jobs routes;
 //! - [`openapi`] — `GET /openapi.json` and the browsable docs page at `/api/docs`.
 
+pub mod bodies;
 pub mod documents;
 pub mod jobs;
 pub mod openapi;
@@ -19,7 +21,7 @@ use axum::routing::{get, post};
 use axum::Router;
 
 use crate::http::problem::Problem;
-use crate::state::AppState;
+use crate::http::state::AppState;
 
 /// The API routes (mounted at the root; paths carry the `/api/v1` prefix).
 pub fn router(state: &AppState) -> Router<AppState> {

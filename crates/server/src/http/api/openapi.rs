@@ -63,6 +63,25 @@ impl Modify for Security {
     }
 }
 
+/// Every operation of the document as (method, path template), in the document's order.
+pub fn operations() -> Vec<(&'static str, String)> {
+    let doc = ApiDoc::openapi();
+    let mut out = Vec::new();
+    for (path, item) in &doc.paths.paths {
+        let methods = [
+            ("GET", item.get.is_some()),
+            ("POST", item.post.is_some()),
+            ("PUT", item.put.is_some()),
+            ("PATCH", item.patch.is_some()),
+            ("DELETE", item.delete.is_some()),
+        ];
+        for (method, _) in methods.iter().filter(|(_, has)| *has) {
+            out.push((*method, path.clone()));
+        }
+    }
+    out
+}
+
 /// The document as JSON (built once).
 pub fn json() -> &'static serde_json::Value {
     static DOC: OnceLock<serde_json::Value> = OnceLock::new();

@@ -10,24 +10,26 @@ use std::cmp::Ordering;
 use askama::Template;
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Multipart, Path, Query, State};
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use axum::{Extension, Form};
 use serde::Deserialize;
 
 use atscore_core::job::Importance;
-use atscore_core::ParsedResume;
+use atscore_core::score::rank::RankingFilter;
 
 use super::csrf;
 use super::render::{error_page, or_error, page, see_other, Layout};
 use super::report::{band, one, AtsView, JobSummaryView, ReportView};
 use super::seeker::is_empty_file;
 use super::session::{local_path, Viewer};
-use crate::app::hiring::{self, JobChange, RankedCandidate, RankingFilter};
+use crate::app::hiring::{self, CandidateFilter, JobChange, JobView, RankedCandidate};
+use crate::app::inputs::JobSource;
+use crate::app::seeker;
+use crate::http::download;
 use crate::http::problem::Problem;
-use crate::app::seeker::{self, JobSource};
-use crate::state::AppState;
-use crate::http::uploads::{read_parts, take, Part};
+use crate::http::state::AppState;
+use crate::http::uploads::{read_parts, take};
 
 /// The page of a job id (ids are hex; anything else falls back to the job list).
 fn job_path(id: &str) -> String {
@@ -116,9 +118,7 @@ async fn jobs_page(
     form: JobForm,
     error: Option<Problem>,
 ) -> Result<Response, Problem> {
-    let jobs = state
-        .store()
-        .list_jobs()
+    let jobs = hiring::list_jobs(state.app())
         .await?
         .into_iter()
         .map(|j| JobRow {
@@ -177,7 +177,7 @@ pub async fn create(
         source,
         weights: weights_of(&form.w_content, &form.w_format, &form.w_sections),
     };
-    match hiring::create_job(&state, change).await {
+    match hiring::create_job(state.app(), change).await {
         Ok(v) => see_other(&job_path(&v.job.id)),
         Err(p) if p.status < 500 => {
             let r = jobs_page(&state, &viewer, form, Some(p)).await;
@@ -224,7 +224,7 @@ fn on(v: &Option<String>) -> bool {
 /// The table's state: filter and order.
 #[derive(Debug, Clone)]
 struct Table {
-    filter: RankingFilter,
+    filter: CandidateFilter,
     min_score: String,
     sort: &'static str,
     desc: bool,
@@ -259,11 +259,13 @@ impl Table {
             _ => first_desc,
         };
         Ok(Table {
-            filter: RankingFilter {
-                min_score,
-                no_knockouts: on(&q.no_knockouts),
+            filter: CandidateFilter {
+                ranking: RankingFilter {
+                    min_score,
+                    no_knockouts: on(&q.no_knockouts),
+                    top: None,
+                },
                 shortlisted: on(&q.shortlisted),
-                top: None,
             },
             min_score: min_text,
             sort,
@@ -277,7 +279,7 @@ impl Table {
         if !self.min_score.is_empty() {
             s.append_pair("min_score", &self.min_score);
         }
-        if self.filter.no_knockouts {
+        if self.filter.ranking.no_knockouts {
             s.append_pair("no_knockouts", "1");
         }
         if self.filter.shortlisted {
@@ -297,7 +299,7 @@ impl Table {
         if !self.min_score.is_empty() {
             s.append_pair("min_score", &self.min_score);
         }
-        if self.filter.no_knockouts {
+        if self.filter.ranking.no_knockouts {
             s.append_pair("no_knockouts", "1");
         }
         if self.filter.shortlisted {
@@ -307,7 +309,9 @@ impl Table {
     }
 
     fn filtered(&self) -> bool {
-        self.filter.min_score.is_some() || self.filter.no_knockouts || self.filter.shortlisted
+        self.filter.ranking.min_score.is_some()
+            || self.filter.ranking.no_knockouts
+            || self.filter.shortlisted
     }
 }
 
@@ -331,7 +335,7 @@ fn display_name(r: &RankedCandidate) -> String {
         .name
         .clone()
         .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| r.ranked.file.clone())
+        .unwrap_or_else(|| r.ranked.name().to_string())
 }
 
 fn sort_key(r: &RankedCandidate, key: &str) -> Option<Key> {
@@ -429,7 +433,7 @@ fn candidate_row(job: &str, r: &RankedCandidate) -> CandidateRow {
         href,
         rank: r.ranked.rank.map_or("\u{2014}".into(), |n| n.to_string()),
         name: display_name(r),
-        file: r.ranked.file.clone(),
+        file: r.ranked.name().to_string(),
         scored: false,
         error: String::new(),
         score: String::new(),
@@ -517,6 +521,20 @@ struct JobPage {
     here: String,
 }
 
+/// The query of a job page, its table state, and the job's ranking with the table's filters.
+async fn ranked_table(
+    state: &AppState,
+    id: &str,
+    q: Result<Query<TableQuery>, QueryRejection>,
+) -> Result<(TableQuery, Table, JobView, Vec<RankedCandidate>), Problem> {
+    let q = q
+        .map(|q| q.0)
+        .map_err(|e| Problem::bad_request("invalid_query", e.body_text()))?;
+    let table = Table::new(&q)?;
+    let (view, rows) = hiring::ranking(state.app(), id, &table.filter).await?;
+    Ok((q, table, view, rows))
+}
+
 /// `GET /jobs/{id}`.
 pub async fn show(
     State(state): State<AppState>,
@@ -525,11 +543,7 @@ pub async fn show(
     q: Result<Query<TableQuery>, QueryRejection>,
 ) -> Response {
     let r = async {
-        let q = q
-            .map(|q| q.0)
-            .map_err(|e| Problem::bad_request("invalid_query", e.body_text()))?;
-        let table = Table::new(&q)?;
-        let (view, mut rows) = hiring::ranking(&state, &id, &table.filter).await?;
+        let (q, table, view, mut rows) = ranked_table(&state, &id, q).await?;
         let path = job_path(&view.job.id);
         sort_rows(&mut rows, table.sort, table.desc);
         let headers = COLUMNS
@@ -580,7 +594,7 @@ pub async fn show(
                 headers,
                 rows: rows.iter().map(|r| candidate_row(&path, r)).collect(),
                 min_score: table.min_score.clone(),
-                no_knockouts: table.filter.no_knockouts,
+                no_knockouts: table.filter.ranking.no_knockouts,
                 shortlisted: table.filter.shortlisted,
                 filtered: table.filtered(),
                 sort: table.sort,
@@ -604,25 +618,9 @@ pub async fn csv(
     q: Result<Query<TableQuery>, QueryRejection>,
 ) -> Response {
     let r = async {
-        let q = q
-            .map(|q| q.0)
-            .map_err(|e| Problem::bad_request("invalid_query", e.body_text()))?;
-        let table = Table::new(&q)?;
-        let (view, rows) = hiring::ranking(&state, &id, &table.filter).await?;
-        let body = hiring::ranking_csv(&rows)?;
-        Ok::<_, Problem>(
-            (
-                [
-                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!("attachment; filename=\"ranking-{}.csv\"", view.job.id),
-                    ),
-                ],
-                body,
-            )
-                .into_response(),
-        )
+        let (_, _, view, rows) = ranked_table(&state, &id, q).await?;
+        let csv = hiring::ranking_csv(&rows)?;
+        Ok::<_, Problem>(download::ranking_csv(&view.job.id, csv))
     }
     .await;
     or_error(&viewer, &job_path(&id), r)
@@ -648,9 +646,10 @@ pub async fn upload(
         let mut parts = read_parts(mp, s.max_upload_size, s.max_upload_files + 8).await?;
         let token = take(&mut parts, &["csrf"]).map(|p| p.text());
         viewer.check_csrf(&state, token.as_deref())?;
-        let files: Vec<Part> = parts
+        let files: Vec<_> = parts
             .into_iter()
             .filter(|p| p.file_name.is_some() && !is_empty_file(p))
+            .map(|p| p.upload())
             .collect();
         if files.is_empty() {
             return Err(Problem::bad_request(
@@ -658,7 +657,7 @@ pub async fn upload(
                 "choose one or more resume files (or a ZIP of resumes) to upload",
             ));
         }
-        let out = hiring::add_candidates(&state, &id, files).await?;
+        let out = hiring::add_candidates(state.app(), &id, files).await?;
         let unreadable = out.added.iter().filter(|a| a.error.is_some()).count();
         let added = out.added.len() - unreadable;
         let mut text = format!("{added} added, {unreadable} unreadable");
@@ -725,13 +724,10 @@ pub async fn candidate(
     Path((id, cid)): Path<(String, String)>,
 ) -> Response {
     let r = async {
-        let (view, rc) = hiring::candidate(&state, &id, &cid).await?;
+        let (view, rc) = hiring::candidate(state.app(), &id, &cid).await?;
         let job_href = job_path(&view.job.id);
         let c = &rc.candidate;
-        let parsed: Option<ParsedResume> = c
-            .parsed
-            .as_deref()
-            .and_then(|p| serde_json::from_str(p).ok());
+        let parsed = hiring::parsed_resume(c);
         let name = display_name(&rc);
         Ok::<_, Problem>(page(
             StatusCode::OK,
@@ -741,7 +737,7 @@ pub async fn candidate(
                 job_href,
                 job_title: view.job.title.clone(),
                 name,
-                file: rc.ranked.file.clone(),
+                file: rc.ranked.name().to_string(),
                 rank: rc
                     .ranked
                     .rank
@@ -781,7 +777,7 @@ pub async fn shortlist(
     let r = async {
         let Form(f) = form.map_err(|e| Problem::bad_request("invalid_form", e.body_text()))?;
         viewer.check_csrf(&state, f.csrf.as_deref())?;
-        hiring::set_shortlisted(&state, &id, &cid, on(&f.on)).await?;
+        hiring::set_shortlisted(state.app(), &id, &cid, on(&f.on)).await?;
         let back = local_path(f.back.as_deref());
         let back = if back.starts_with(&format!("{job}/"))
             || back.starts_with(&format!("{job}?"))
@@ -804,46 +800,8 @@ pub async fn file(
     Path((id, cid)): Path<(String, String)>,
 ) -> Response {
     let r = async {
-        let c = state
-            .store()
-            .get_candidate(&id, &cid)
-            .await?
-            .ok_or_else(|| Problem::not_found("candidate"))?;
-        let bytes = state
-            .store()
-            .candidate_file(&id, &cid)
-            .await?
-            .ok_or_else(|| Problem::not_found("file (only the analysis was kept)"))?;
-        let name: String = c
-            .file_name
-            .rsplit('/')
-            .next()
-            .unwrap_or("resume")
-            .chars()
-            .filter(|ch| ch.is_ascii_alphanumeric() || ".-_ ".contains(*ch))
-            .collect();
-        let name = if name.trim().is_empty() {
-            "resume".into()
-        } else {
-            name
-        };
-        Ok::<_, Problem>(
-            (
-                [
-                    (
-                        header::CONTENT_TYPE,
-                        c.media_type
-                            .unwrap_or_else(|| "application/octet-stream".into()),
-                    ),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!("attachment; filename=\"{name}\""),
-                    ),
-                ],
-                bytes,
-            )
-                .into_response(),
-        )
+        let file = hiring::candidate_file(state.app(), &id, &cid).await?;
+        Ok::<_, Problem>(download::candidate_file(file))
     }
     .await;
     or_error(&viewer, &job_path(&id), r)
@@ -884,7 +842,7 @@ pub async fn confirm_delete(
     Path(id): Path<String>,
 ) -> Response {
     let r = async {
-        let v = hiring::get_job(&state, &id).await?;
+        let v = hiring::get_job(state.app(), &id).await?;
         let path = job_path(&v.job.id);
         Ok::<_, Problem>(page(
             StatusCode::OK,
@@ -915,7 +873,7 @@ pub async fn delete(
 ) -> Response {
     let r = async {
         check_form(&state, &viewer, form)?;
-        hiring::delete_job(&state, &id).await?;
+        hiring::delete_job(state.app(), &id).await?;
         Ok::<_, Problem>(see_other("/jobs"))
     }
     .await;
@@ -929,11 +887,7 @@ pub async fn confirm_delete_candidate(
     Path((id, cid)): Path<(String, String)>,
 ) -> Response {
     let r = async {
-        let c = state
-            .store()
-            .get_candidate(&id, &cid)
-            .await?
-            .ok_or_else(|| Problem::not_found("candidate"))?;
+        let c = hiring::stored_candidate(state.app(), &id, &cid).await?;
         let href = format!("{}/candidates/{}", job_path(&c.job_id), c.id);
         let name = c.name.clone().unwrap_or_else(|| c.file_name.clone());
         Ok::<_, Problem>(page(
@@ -964,7 +918,7 @@ pub async fn delete_candidate(
     let job = job_path(&id);
     let r = async {
         check_form(&state, &viewer, form)?;
-        hiring::delete_candidate(&state, &id, &cid).await?;
+        hiring::delete_candidate(state.app(), &id, &cid).await?;
         Ok::<_, Problem>(see_other(&job))
     }
     .await;
@@ -984,8 +938,8 @@ mod tests {
             ..TableQuery::default()
         };
         let t = Table::new(&q).unwrap();
-        assert_eq!(t.filter.min_score, Some(50.0));
-        assert!(t.filter.no_knockouts && !t.filter.shortlisted);
+        assert_eq!(t.filter.ranking.min_score, Some(50.0));
+        assert!(t.filter.ranking.no_knockouts && !t.filter.shortlisted);
         assert!(t.desc, "score sorts best first on the first click");
         assert_eq!(
             t.query(None),

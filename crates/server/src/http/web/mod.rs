@@ -33,7 +33,7 @@ use axum::Router;
 use sha2::{Digest, Sha256};
 
 use crate::http::problem::Problem;
-use crate::state::AppState;
+use crate::http::state::AppState;
 
 /// The stylesheet, embedded in the binary.
 const APP_CSS: &str = include_str!("../../../assets/app.css");
@@ -51,7 +51,8 @@ pub fn router(state: &AppState) -> Router<AppState> {
     let form_limit = s.max_file_size.saturating_mul(2) + 256 * 1024;
     let (request_timeout, upload_timeout) = (s.request_timeout, s.upload_timeout);
     // The expensive routes share the API's admission budget; past it they answer a 503 page.
-    let shed = middleware::from_fn_with_state(state.shedder().clone(), crate::http::shed::shed_page);
+    let shed =
+        middleware::from_fn_with_state(state.shedder().clone(), crate::http::shed::shed_page);
     let uploads = Router::new()
         .route("/jobs/{id}/candidates", post(jobs::upload))
         .layer(DefaultBodyLimit::max(s.max_upload_size))

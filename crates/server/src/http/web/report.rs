@@ -1,52 +1,12 @@
 //! View models of the evidence partials (`partials/report.html`, `partials/ats.html`): a
 //! [`ScoreReport`] as gauge, bars and tables, and a [`ParsedResume`] as "what the ATS sees".
-//! Numbers are formatted here so the templates only place text. Also [`score_and_parse`]: the
-//! job seeker's score with the parsed resume from one parse.
+//! Numbers are formatted here so the templates only place text.
 
 use serde::Serialize;
 
 use atscore_core::job::{Importance, JobDescription};
-use atscore_core::score::{score, ScoreConfig, ScoreReport};
-use atscore_core::skills::Taxonomy;
+use atscore_core::score::ScoreReport;
 use atscore_core::ParsedResume;
-
-use crate::http::problem::Problem;
-use crate::app::seeker::{self, JobSource};
-use crate::state::AppState;
-use crate::http::uploads::Part;
-
-/// Score one resume against one job (with what-if suggestions) and keep the parsed resume:
-/// [`seeker::score_resume`] with the parse it already does handed back too.
-pub async fn score_and_parse(
-    state: &AppState,
-    resume: Part,
-    job: JobSource,
-    cfg: ScoreConfig,
-) -> Result<(ScoreReport, ParsedResume), Problem> {
-    seeker::scan_inputs(state, &resume, &job).await?;
-    let job = seeker::job_bytes(state, job).await?;
-    let st = state.clone();
-    state
-        .engine()
-        .run(move || {
-            let job = st.engine().job(&job).map_err(|e| {
-                let mut p = Problem::from_parse(&e);
-                p.detail = format!("job description: {}", p.detail);
-                p
-            })?;
-            let r = st
-                .engine()
-                .parse(&resume.bytes, resume.file_name.clone())
-                .map_err(|e| {
-                    let mut p = Problem::from_parse(&e);
-                    p.detail = format!("your resume: {}", p.detail);
-                    p
-                })?;
-            let rep = score(&r, &job, Taxonomy::embedded(), &cfg);
-            Ok::<_, Problem>((rep, r))
-        })
-        .await?
-}
 
 /// An enum's wire name in words (`programming_language` → "programming language").
 pub fn label<T: Serialize>(v: &T) -> String {

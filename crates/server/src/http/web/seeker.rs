@@ -10,12 +10,12 @@ use axum::response::Response;
 use axum::Extension;
 
 use super::render::{or_error, page, Layout};
-use super::report::{score_and_parse, AtsView, ReportView};
+use super::report::{AtsView, ReportView};
 use super::session::Viewer;
+use crate::app::seeker;
 use crate::http::problem::Problem;
-use crate::app::seeker::{self, JobSource};
-use crate::state::AppState;
-use crate::http::uploads::{read_parts, take, Part};
+use crate::http::state::AppState;
+use crate::http::uploads::{job_source, read_parts, take, Part};
 
 /// Parts the form may carry (csrf, resume, three job fields, three weights, and spares).
 const MAX_PARTS: usize = 12;
@@ -99,7 +99,7 @@ pub async fn score(
                 Problem::bad_request("missing_resume", "choose your resume file to score")
             })?;
         let cfg = seeker::weights(weights_text(&mut parts).as_deref())?;
-        let job = JobSource::from_parts(&mut parts).ok_or_else(|| {
+        let job = job_source(&mut parts).ok_or_else(|| {
             Problem::bad_request(
                 "missing_job",
                 "paste the job description, choose its file, or give its address (URL)",
@@ -110,14 +110,16 @@ pub async fn score(
             .clone()
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| "your resume".into());
-        let (report, parsed) = score_and_parse(&state, resume, job, cfg).await?;
+        let scored = seeker::score_resume(state.app(), resume.upload(), job, cfg)
+            .await
+            .map_err(|f| f.about_resume("your resume"))?;
         Ok::<_, Problem>(page(
             StatusCode::OK,
             &ReportPage {
                 layout: Layout::new(Some(&viewer), format!("Score of {file}"), "score"),
                 file,
-                report: ReportView::new(&report),
-                ats: Some(AtsView::new(&parsed)),
+                report: ReportView::new(&scored.report),
+                ats: Some(AtsView::new(&scored.resume)),
             },
         ))
     }

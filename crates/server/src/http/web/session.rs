@@ -17,7 +17,7 @@ use super::csrf;
 use super::render::{error_page, page, see_other, Layout};
 use crate::http::auth::Principal;
 use crate::http::problem::Problem;
-use crate::state::AppState;
+use crate::http::state::AppState;
 
 /// The session cookie.
 pub const SESSION_COOKIE: &str = "atscore_session";
