@@ -13,9 +13,9 @@ use tower_http::trace::TraceLayer;
 
 use crate::infra::telemetry::REQUEST_ID;
 
+use crate::configuration::Settings;
 use crate::infra::store::{Store, StoreError};
 use crate::state::AppState;
-use crate::Settings;
 
 /// Why the server could not start or stopped with an error.
 #[derive(Debug, thiserror::Error)]

@@ -1,9 +1,10 @@
 //! Virus scanning with clamd over its INSTREAM protocol (TCP or a unix socket), before any
 //! parser sees an upload. `CLAMAV_ENABLED` turns it on; it fails closed: a scanner that cannot
-//! be reached, times out or answers an error refuses the upload (503 `scanner_unavailable`),
-//! never passes it unscanned. A file larger than `CLAMAV_MAX_BYTES` (set it to clamd's
-//! `StreamMaxLength`) is refused without being sent, and clamd's own "size limit exceeded" is a
-//! refusal too. Every scan is counted in `clamav_scans_total{result}`.
+//! be reached, times out or answers an error gives no verdict, and the workflows refuse the
+//! upload (503 `scanner_unavailable`, see `crate::app::App::scan`), never pass it unscanned. A
+//! file larger than `CLAMAV_MAX_BYTES` (set it to clamd's `StreamMaxLength`) is refused
+//! without being sent, and clamd's own "size limit exceeded" is a refusal too. Every scan is
+//! counted in `clamav_scans_total{result}`.
 //!
 //! The protocol: `zINSTREAM\0`, then chunks each prefixed by its length (4 bytes, big
 //! endian), then a zero length; clamd answers `stream: OK`, `stream: NAME FOUND` or `… ERROR`,

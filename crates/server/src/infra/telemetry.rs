@@ -8,8 +8,8 @@ use axum::http::{HeaderName, Request};
 use tracing_subscriber::fmt::MakeWriter;
 
 use crate::configuration::LogFormat;
+use crate::configuration::Settings;
 use crate::infra::redact::Redacting;
-use crate::Settings;
 
 /// The request-id header.
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");

@@ -1,6 +1,7 @@
 //! The web UI: server-rendered pages (askama templates in `crates/server/templates/`) over the
-//! same workflows as the API ([`crate::app::seeker`], [`crate::app::hiring`]), called directly, never
-//! through HTTP. Works without JavaScript; `/assets/app.js` only adds an upload progress bar.
+//! same workflows as the API ([`crate::app::seeker`], [`crate::app::hiring`]), called directly,
+//! never through HTTP; it names the core's types to present them but never calls the core.
+//! Works without JavaScript; `/assets/app.js` only adds an upload progress bar.
 //!
 //! - [`session`] — sign-in with an API key, the session cookie, the open (no key) mode, and
 //!   the middleware that sends anonymous visitors to `/signin`;
