@@ -1,5 +1,7 @@
 //! `atscore keys create | list | revoke`: key administration against the configured database,
-//! as blocking calls for the CLI (each opens the store, runs migrations, and closes it).
+//! as blocking calls for the CLI (each opens the store, runs migrations, and closes it). A
+//! workflow (what an operator does with keys), so it lives in `app`, beside the others; the
+//! store it calls is `infra`, and the CLI is its edge as HTTP is for the rest.
 
 use crate::infra::store::keys::ApiKey;
 use crate::infra::store::{Store, StoreError};

@@ -1,5 +1,5 @@
 //! The wall clock, read only here (the core never reads it): the current month for "Present"
-//! in resumes, and RFC 3339 text for stored Unix times.
+//! in resumes (the server's parses and the CLI's), and RFC 3339 text for stored Unix times.
 
 use atscore_core::entities::dates::YearMonth;
 

@@ -17,7 +17,7 @@ use axum::http::StatusCode;
 
 use atscore_core::job::JobDescription;
 use atscore_core::score::rank::score_candidate;
-use atscore_core::score::{JobProfile, ScoreConfig};
+use atscore_core::score::{JobProfile, ScoreConfig, ScoreReport};
 use atscore_core::skills::Taxonomy;
 use atscore_core::ParsedResume;
 
@@ -179,7 +179,7 @@ pub(super) fn score_parsed(
     r: &ParsedResume,
     job: &JobDescription,
     cfg: &ScoreConfig,
-) -> atscore_core::score::ScoreReport {
+) -> ScoreReport {
     score_candidate(r, &JobProfile::new(job), Taxonomy::embedded(), cfg)
 }
 
@@ -194,11 +194,12 @@ async fn rescore(app: &App, job: &Job, analysis: Arc<JobDescription>) -> Result<
     let scores = app
         .engine()
         .run(move || {
+            let profile = JobProfile::new(&analysis);
             cands
                 .iter()
                 .filter_map(|c| {
                     let parsed = parsed_resume(c)?;
-                    let rep = score_parsed(&parsed, &analysis, &cfg);
+                    let rep = score_candidate(&parsed, &profile, Taxonomy::embedded(), &cfg);
                     Some(Rescore {
                         id: c.id.clone(),
                         score: rep.score,
