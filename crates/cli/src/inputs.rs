@@ -95,7 +95,7 @@ impl ScoringArgs {
         }
         let user_taxonomy = self.aliases.as_deref().map(load_aliases).transpose()?;
         let mut opts = ParseOptions {
-            today: Some(crate::today::current_month()),
+            today: Some(atscore_server::infra::clock::current_month()),
             taxonomy: user_taxonomy.clone(),
             ..ParseOptions::default()
         };

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use clap::Subcommand;
 use serde_json::json;
 
-use atscore_server::clock::rfc3339;
-use atscore_server::keys_admin;
+use atscore_server::app::keys_admin;
+use atscore_server::infra::clock::rfc3339;
 
 use crate::serve_cmd::ServeArgs;
 
@@ -40,7 +40,7 @@ pub enum KeysAction {
     },
 }
 
-fn key_json(k: &atscore_server::store::keys::ApiKey) -> serde_json::Value {
+fn key_json(k: &atscore_server::infra::store::keys::ApiKey) -> serde_json::Value {
     json!({
         "id": k.id, "name": k.name, "prefix": k.prefix,
         "created_at": rfc3339(k.created_at),

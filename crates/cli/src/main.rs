@@ -13,7 +13,6 @@ mod score_cmd;
 mod serve_cmd;
 mod slo_cmd;
 mod taxonomy_cmd;
-mod today;
 
 use std::process::ExitCode;
 

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use atscore_core::job::parse_job;
 use atscore_core::score::export::candidate_json;
-use atscore_core::score::rank::{rank, CandidateError};
+use atscore_core::score::rank::{rank, CandidateError, RankingFilter};
 use atscore_core::score::{score_for_ranking, JobProfile, ResumeFeatures, ScoreReport};
 use rayon::prelude::*;
 use serde_json::json;
@@ -70,17 +70,11 @@ pub fn run(args: MatchArgs) -> ExitCode {
             (job_name, outcome)
         })
         .collect();
-    let mut all = rank(scored);
-    if let Some(t) = args.top {
-        let mut kept = 0;
-        all.retain(|c| {
-            if c.outcome.is_err() {
-                return true;
-            }
-            kept += 1;
-            kept <= t
-        });
+    let all = RankingFilter {
+        top: args.top,
+        ..RankingFilter::default()
     }
+    .apply(rank(scored));
     if args.json {
         let jobs: Vec<_> = all
             .iter()
@@ -112,12 +106,12 @@ pub fn run(args: MatchArgs) -> ExitCode {
                     r.score,
                     format!("{}/{}", r.matched.len(), r.matched.len() + r.missing.len()),
                     r.knockouts.len(),
-                    c.file,
+                    c.key,
                     r.job.title.as_deref().unwrap_or("(untitled)")
                 ),
                 Err(e) => println!(
                     "{:>4}  {:>5}  {}: {} ({})",
-                    "-", "-", c.file, e.message, e.code
+                    "-", "-", c.key, e.message, e.code
                 ),
             }
         }

@@ -32,7 +32,7 @@ pub fn run(args: ParseArgs) -> ExitCode {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| args.file.display().to_string());
     let mut opts = ParseOptions {
-        today: Some(crate::today::current_month()),
+        today: Some(atscore_server::infra::clock::current_month()),
         file_name: Some(name.clone()),
         ..ParseOptions::default()
     };

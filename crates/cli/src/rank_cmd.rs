@@ -8,8 +8,8 @@ use std::process::ExitCode;
 
 use atscore_core::parse_resume;
 use atscore_core::score::export::{candidate_json, csv_header, csv_record, job_json};
-use atscore_core::score::rank::{rank, CandidateError, Ranked};
-use atscore_core::score::{score_for_ranking, JobProfile, ResumeFeatures, ScoreReport};
+use atscore_core::score::rank::{rank, score_candidate, CandidateError, Ranked, RankingFilter};
+use atscore_core::score::{JobProfile, ScoreReport};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde_json::json;
@@ -69,12 +69,7 @@ pub fn run(args: RankArgs) -> ExitCode {
                     opts.file_name = Some(name.clone());
                     match parse_resume(&bytes, &opts) {
                         Err(e) => Err(CandidateError::from(&e)),
-                        Ok(r) => {
-                            let f = ResumeFeatures::from_resume(&r, tax);
-                            let mut rep = score_for_ranking(&f, &profile, tax, &s.config);
-                            rep.file = r.file.clone();
-                            Ok(rep)
-                        }
+                        Ok(r) => Ok(score_candidate(&r, &profile, tax, &s.config)),
                     }
                 }
             };
@@ -83,27 +78,12 @@ pub fn run(args: RankArgs) -> ExitCode {
         })
         .collect();
     bar.finish_and_clear();
-    let all = rank(scored);
-    let shown: Vec<&Ranked> = all
-        .iter()
-        .filter(|c| match &c.outcome {
-            Err(_) => true,
-            Ok(r) => {
-                args.min_score.is_none_or(|m| r.score >= m)
-                    && (!args.no_knockouts || r.knockouts.is_empty())
-            }
-        })
-        .scan(0usize, |kept, c| {
-            if c.outcome.is_ok() {
-                *kept += 1;
-                if args.top.is_some_and(|t| *kept > t) {
-                    return Some(None);
-                }
-            }
-            Some(Some(c))
-        })
-        .flatten()
-        .collect();
+    let filter = RankingFilter {
+        min_score: args.min_score,
+        no_knockouts: args.no_knockouts,
+        top: args.top,
+    };
+    let shown = filter.apply(rank(scored));
     if let Some(path) = &args.csv {
         if let Err(e) = write_csv(path, &shown) {
             eprintln!("error: cannot write CSV to {}: {e}", path.display());
@@ -128,7 +108,7 @@ pub fn run(args: RankArgs) -> ExitCode {
 fn write_json(
     job: &atscore_core::job::JobDescription,
     taxonomy_version: &str,
-    shown: &[&Ranked],
+    shown: &[Ranked],
 ) -> std::io::Result<()> {
     use std::io::Write;
     let stdout = std::io::stdout();
@@ -165,7 +145,7 @@ fn progress(n: u64) -> ProgressBar {
     bar
 }
 
-fn table(job: &atscore_core::job::JobDescription, shown: &[&Ranked]) -> String {
+fn table(job: &atscore_core::job::JobDescription, shown: &[Ranked]) -> String {
     use std::fmt::Write;
     let mut s = String::new();
     let _ = writeln!(
@@ -193,14 +173,14 @@ fn table(job: &atscore_core::job::JobDescription, shown: &[&Ranked]) -> String {
                     b.format_compatibility.score,
                     b.sections.score,
                     r.knockouts.len(),
-                    c.file
+                    c.key
                 );
             }
             Err(e) => {
                 let _ = writeln!(
                     s,
                     "{:>4}  {:>5}  {}: {} ({})",
-                    "-", "-", c.file, e.message, e.code
+                    "-", "-", c.key, e.message, e.code
                 );
             }
         }
@@ -208,7 +188,7 @@ fn table(job: &atscore_core::job::JobDescription, shown: &[&Ranked]) -> String {
     s
 }
 
-fn write_csv(path: &PathBuf, shown: &[&Ranked]) -> Result<(), Box<dyn std::error::Error>> {
+fn write_csv(path: &PathBuf, shown: &[Ranked]) -> Result<(), Box<dyn std::error::Error>> {
     let sink: Box<dyn std::io::Write> = if path.as_os_str() == "-" {
         Box::new(std::io::stdout())
     } else {

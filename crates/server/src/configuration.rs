@@ -6,11 +6,17 @@
 //! `CLAMAV_ENABLED`, `MAX_FILE_SIZE`, `LOG_LEVEL`) plus `DATABASE_URL`, `BIND` and the rest
 //! listed in [`KEYS`]. In the config file the same names are written in lower case
 //! (`max_file_size = 5242880`).
+//!
+//! The value types of settings live here too (clamd's address, the faults to inject), so
+//! every layer reads its settings from this one module, which imports nothing else of the
+//! crate.
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
 
 /// What to keep of an uploaded resume once it has been analysed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +34,89 @@ pub enum LogFormat {
     Json,
 }
 
+/// Where clamd listens: `tcp://HOST:PORT` or `unix:///path/clamd.sock`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClamdAddress {
+    Tcp(String),
+    Unix(PathBuf),
+}
+
+impl ClamdAddress {
+    /// Parse `tcp://host:port`, `unix:///path` or a bare `host:port`.
+    pub fn parse(text: &str) -> Result<ClamdAddress, String> {
+        if let Some(path) = text.strip_prefix("unix://") {
+            if !path.starts_with('/') {
+                return Err("a unix socket needs an absolute path: unix:///run/clamd.sock".into());
+            }
+            return Ok(ClamdAddress::Unix(PathBuf::from(path)));
+        }
+        let hostport = text.strip_prefix("tcp://").unwrap_or(text);
+        match hostport.rsplit_once(':') {
+            Some((host, port)) if !host.is_empty() && port.parse::<u16>().is_ok() => {
+                Ok(ClamdAddress::Tcp(hostport.to_string()))
+            }
+            _ => Err("expected tcp://HOST:PORT or unix:///path/to/clamd.sock".into()),
+        }
+    }
+}
+
+impl std::fmt::Display for ClamdAddress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ClamdAddress::Tcp(a) => write!(f, "tcp://{a}"),
+            ClamdAddress::Unix(p) => write!(f, "unix://{}", p.display()),
+        }
+    }
+}
+
+/// What to inject. Rates are probabilities per request in [0, 1].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct FaultConfig {
+    /// Added to every request, in milliseconds.
+    pub latency_ms: u64,
+    /// Up to this much more, uniformly at random, in milliseconds.
+    pub jitter_ms: u64,
+    /// Share of requests answered 500 `fault_injected`.
+    pub error_rate: f64,
+    /// Share of requests whose connection is cut before a response is complete.
+    pub abort_rate: f64,
+    /// Share of requests whose handler panics (caught: 500 `internal`, the server stays up).
+    pub panic_rate: f64,
+    /// CPU time burnt on a blocking thread before each request, in milliseconds.
+    pub cpu_burn_ms: u64,
+}
+
+impl FaultConfig {
+    /// Refuse rates outside [0, 1] and absurd durations.
+    pub fn check(&self) -> Result<(), String> {
+        for (name, rate) in [
+            ("error_rate", self.error_rate),
+            ("abort_rate", self.abort_rate),
+            ("panic_rate", self.panic_rate),
+        ] {
+            if !(0.0..=1.0).contains(&rate) {
+                return Err(format!("{name} {rate} is not between 0 and 1"));
+            }
+        }
+        for (name, ms) in [
+            ("latency_ms", self.latency_ms),
+            ("jitter_ms", self.jitter_ms),
+            ("cpu_burn_ms", self.cpu_burn_ms),
+        ] {
+            if ms > 60_000 {
+                return Err(format!("{name} {ms} is over 60,000 ms"));
+            }
+        }
+        Ok(())
+    }
+
+    /// True when nothing is injected.
+    pub fn is_off(&self) -> bool {
+        *self == FaultConfig::default()
+    }
+}
+
 /// Settings of one server process.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -43,7 +132,7 @@ pub struct Settings {
     pub clamav_enabled: bool,
     /// Where clamd listens (`CLAMAV_ADDRESS`: `tcp://HOST:PORT` or `unix:///path`; default
     /// `tcp://127.0.0.1:3310`).
-    pub clamav_address: crate::clamav::ClamdAddress,
+    pub clamav_address: ClamdAddress,
     /// Time limit of one scan (`CLAMAV_TIMEOUT`, seconds, default 30).
     pub clamav_timeout: Duration,
     /// Largest file sent to clamd (`CLAMAV_MAX_BYTES`, default 25 MiB): set it to clamd's
@@ -106,7 +195,7 @@ pub struct Settings {
     /// The faults injected from the start when `FAULTS=true` (`FAULT_LATENCY_MS`,
     /// `FAULT_JITTER_MS`, `FAULT_ERROR_RATE`, `FAULT_ABORT_RATE`, `FAULT_PANIC_RATE`,
     /// `FAULT_CPU_BURN_MS`).
-    pub faults: crate::faults::FaultConfig,
+    pub faults: FaultConfig,
 }
 
 impl Default for Settings {
@@ -136,13 +225,13 @@ impl Default for Settings {
             cache_entries: 64,
             metrics_bind: None,
             metrics_enabled: true,
-            clamav_address: crate::clamav::ClamdAddress::Tcp("127.0.0.1:3310".into()),
+            clamav_address: ClamdAddress::Tcp("127.0.0.1:3310".into()),
             clamav_timeout: Duration::from_secs(30),
             clamav_max_bytes: 25 * 1024 * 1024,
             max_in_flight: 64,
             shutdown_timeout: Duration::from_secs(20),
             faults_enabled: false,
-            faults: crate::faults::FaultConfig::default(),
+            faults: FaultConfig::default(),
         }
     }
 }
@@ -312,7 +401,7 @@ impl Settings {
                 }
             }
             "CLAMAV_ENABLED" => self.clamav_enabled = boolean(v)?,
-            "CLAMAV_ADDRESS" => self.clamav_address = crate::clamav::ClamdAddress::parse(v)?,
+            "CLAMAV_ADDRESS" => self.clamav_address = ClamdAddress::parse(v)?,
             "CLAMAV_TIMEOUT" => self.clamav_timeout = seconds(v)?,
             "CLAMAV_MAX_BYTES" => self.clamav_max_bytes = positive(v)?,
             "LOG_LEVEL" => {
@@ -465,6 +554,41 @@ mod tests {
         assert_eq!(e.origin, "env");
         let e = Settings::layered(&[layer("env", &[("API_KEY", "short")])]).unwrap_err();
         assert_eq!(e.value, "<redacted>", "a key is never echoed");
+    }
+
+    #[test]
+    fn addresses_parse() {
+        assert_eq!(
+            ClamdAddress::parse("tcp://127.0.0.1:3310").unwrap(),
+            ClamdAddress::Tcp("127.0.0.1:3310".into())
+        );
+        assert_eq!(
+            ClamdAddress::parse("clamd:3310").unwrap(),
+            ClamdAddress::Tcp("clamd:3310".into())
+        );
+        assert_eq!(
+            ClamdAddress::parse("unix:///run/clamav/clamd.ctl").unwrap(),
+            ClamdAddress::Unix("/run/clamav/clamd.ctl".into())
+        );
+        for bad in ["", "tcp://", "unix://relative", "host", "host:port"] {
+            assert!(ClamdAddress::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn configs_are_checked() {
+        assert!(FaultConfig::default().check().is_ok());
+        assert!(FaultConfig::default().is_off());
+        let bad = FaultConfig {
+            error_rate: 1.5,
+            ..FaultConfig::default()
+        };
+        assert!(bad.check().unwrap_err().contains("error_rate"));
+        let slow = FaultConfig {
+            latency_ms: 61_000,
+            ..FaultConfig::default()
+        };
+        assert!(slow.check().is_err());
     }
 
     #[test]

@@ -11,11 +11,11 @@ use tokio::net::TcpListener;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
-use crate::telemetry::REQUEST_ID;
+use crate::infra::telemetry::REQUEST_ID;
 
+use crate::configuration::Settings;
+use crate::infra::store::{Store, StoreError};
 use crate::state::AppState;
-use crate::store::{Store, StoreError};
-use crate::Settings;
 
 /// Why the server could not start or stopped with an error.
 #[derive(Debug, thiserror::Error)]
@@ -37,32 +37,35 @@ pub enum StartupError {
 }
 
 /// The whole application router over a state. Every request is counted by
-/// [`crate::metrics::track`]; `/metrics` is served here unless `METRICS_BIND` moves it.
+/// [`crate::infra::metrics::track`]; `/metrics` is served here unless `METRICS_BIND` moves it.
 pub fn router(state: AppState) -> Router {
-    crate::metrics::handle();
+    crate::infra::metrics::handle();
     let metrics = state.settings().metrics_enabled;
     if metrics {
-        crate::metrics::preregister_errors();
+        crate::infra::metrics::preregister_errors(crate::http::api::openapi::operations());
     }
     let mut app = Router::new()
-        .route("/healthz", get(crate::health::healthz))
-        .route("/health", get(crate::health::healthz))
-        .route("/readyz", get(crate::health::readyz));
+        .route("/healthz", get(crate::http::health::healthz))
+        .route("/health", get(crate::http::health::healthz))
+        .route("/readyz", get(crate::http::health::readyz));
     if metrics && state.settings().metrics_bind.is_none() {
-        app = app.route(crate::metrics::PATH, get(crate::metrics::exposition));
+        app = app.route(
+            crate::infra::metrics::PATH,
+            get(crate::infra::metrics::exposition),
+        );
     }
     let mut app = app
-        .merge(crate::api::router(&state))
-        .merge(crate::web::router(&state));
+        .merge(crate::http::api::router(&state))
+        .merge(crate::http::web::router(&state));
     // A panicking handler answers 500 `internal` (counted like any 500) and the server stays up.
     app = app.layer(tower_http::catch_panic::CatchPanicLayer::custom(
-        crate::faults::panic_response,
+        crate::http::faults::panic_response,
     ));
     if metrics {
-        app = app.layer(axum::middleware::from_fn(crate::metrics::track));
+        app = app.layer(axum::middleware::from_fn(crate::infra::metrics::track));
     }
     app.layer(PropagateRequestIdLayer::new(REQUEST_ID))
-        .layer(TraceLayer::new_for_http().make_span_with(crate::telemetry::span))
+        .layer(TraceLayer::new_for_http().make_span_with(crate::infra::telemetry::span))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
         .with_state(state)
 }
@@ -76,7 +79,7 @@ pub async fn build(settings: Settings) -> Result<AppState, StartupError> {
         );
     }
     let store = Store::connect(&settings.database_url).await?;
-    Ok(AppState::new(settings, store).await?)
+    Ok(crate::state::build(settings, store).await?)
 }
 
 /// Serve on an already bound listener until SIGINT/SIGTERM.
@@ -115,11 +118,11 @@ pub async fn serve_state(
     let deadline = state.settings().shutdown_timeout;
     let app = router(state);
     let (stopping, mut stopped) = tokio::sync::watch::channel(false);
-    crate::notify::notify("READY=1");
-    let watchdog = crate::notify::spawn_watchdog();
+    crate::infra::notify::notify("READY=1");
+    let watchdog = crate::infra::notify::spawn_watchdog();
     let server = axum::serve(listener, app).with_graceful_shutdown(async move {
         stop.await;
-        crate::notify::notify("STOPPING=1");
+        crate::infra::notify::notify("STOPPING=1");
         draining.start_draining();
         tracing::info!("shutting down: readiness is false, draining in-flight requests");
         let _ = stopping.send(true);
@@ -167,12 +170,13 @@ async fn serve_metrics(
         .await
         .map_err(|source| StartupError::Bind { addr, source })?;
     let local = listener.local_addr()?;
-    tracing::info!("metrics at http://{local}{}", crate::metrics::PATH);
-    crate::metrics::handle();
+    tracing::info!("metrics at http://{local}{}", crate::infra::metrics::PATH);
+    crate::infra::metrics::handle();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    let server = axum::serve(listener, crate::metrics::router()).with_graceful_shutdown(async {
-        let _ = rx.await;
-    });
+    let server =
+        axum::serve(listener, crate::infra::metrics::router()).with_graceful_shutdown(async {
+            let _ = rx.await;
+        });
     Ok((
         tx,
         tokio::spawn(std::future::IntoFuture::into_future(server)),
@@ -202,7 +206,7 @@ async fn shutdown_signal() {
 
 /// Bind and serve (blocking the calling thread): what `atscore serve` runs.
 pub fn run(settings: Settings) -> Result<(), StartupError> {
-    crate::telemetry::init(&settings);
+    crate::infra::telemetry::init(&settings);
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;

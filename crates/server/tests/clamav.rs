@@ -26,7 +26,7 @@ fn docx_with(extra: &[u8]) -> Vec<u8> {
 
 /// The app with scanning on against clamd at `address` (and this scan-size limit).
 async fn scanning(address: &str, max_bytes: Option<usize>) -> Option<support::TestApp> {
-    let address = atscore_server::clamav::ClamdAddress::parse(address).unwrap();
+    let address = atscore_server::infra::clamav::ClamdAddress::parse(address).unwrap();
     spawn_with(Db::Sqlite, |s| {
         s.clamav_enabled = true;
         s.clamav_address = address;

@@ -1,4 +1,4 @@
-//! Integration tests of the job-URL fetcher (`atscore_server::fetch`) against loopback servers
+//! Integration tests of the job-URL fetcher (`atscore_server::infra::fetch`) against loopback servers
 //! started here: allowed fetches, SSRF refusals that provably never connect (a counting
 //! listener stays at zero accepts), redirect re-validation, and the size, time, redirect and
 //! status limits.
@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use atscore_server::fetch::{FetchError, FetchPolicy, Fetcher, USER_AGENT};
+use atscore_server::infra::fetch::{FetchError, FetchPolicy, Fetcher, USER_AGENT};
 use axum::body::{Body, Bytes};
 use axum::extract::Path;
 use axum::http::{header, HeaderMap, StatusCode};

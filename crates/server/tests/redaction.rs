@@ -89,7 +89,7 @@ async fn fifty_resumes_leave_no_contact_details_in_the_debug_log() {
     };
     let sink = capture.clone();
     assert!(
-        atscore_server::telemetry::init_with_writer(&settings, move || sink.clone()),
+        atscore_server::infra::telemetry::init_with_writer(&settings, move || sink.clone()),
         "the global subscriber was already set"
     );
     let Some(app) = spawn_with(Db::Sqlite, |s| s.log_level = "debug".into()).await else {

@@ -10,8 +10,8 @@ pub mod clamd;
 
 use std::path::PathBuf;
 
+use atscore_server::infra::store::Store;
 use atscore_server::state::AppState;
-use atscore_server::store::Store;
 use atscore_server::Settings;
 use sqlx::Connection;
 use tokio::sync::oneshot;

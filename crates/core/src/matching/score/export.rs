@@ -5,7 +5,7 @@
 
 use serde_json::{json, Value};
 
-use super::rank::Ranked;
+use super::rank::{RankKey, Ranked};
 use super::report::ScoreReport;
 use crate::matching::job::{Importance, JobDescription};
 
@@ -22,10 +22,10 @@ pub fn job_json(job: &JobDescription) -> Value {
 
 /// One candidate of `rank --json` (the contract: file, score, rank, matched, missing,
 /// knockouts; plus the breakdown).
-pub fn candidate_json(c: &Ranked) -> Value {
+pub fn candidate_json<K: RankKey>(c: &Ranked<K>) -> Value {
     match &c.outcome {
         Ok(r) => json!({
-            "file": c.file,
+            "file": c.name(),
             "score": r.score,
             "rank": c.rank,
             "matched": r.matched,
@@ -38,7 +38,7 @@ pub fn candidate_json(c: &Ranked) -> Value {
             },
         }),
         Err(e) => json!({
-            "file": c.file,
+            "file": c.name(),
             "score": null,
             "rank": null,
             "error": e,
@@ -96,11 +96,11 @@ fn skills_cell(r: &ScoreReport, imp: Importance, matched: bool) -> String {
 }
 
 /// One CSV row, in the order of [`csv_header`].
-pub fn csv_record(c: &Ranked) -> Vec<String> {
+pub fn csv_record<K: RankKey>(c: &Ranked<K>) -> Vec<String> {
     let r = match &c.outcome {
         Ok(r) => r,
         Err(e) => {
-            let mut row = vec![String::new(), c.file.clone()];
+            let mut row = vec![String::new(), c.name().to_string()];
             row.extend(std::iter::repeat_n(String::new(), 13));
             row.push(format!("{} ({})", e.message, e.code));
             return row;
@@ -135,7 +135,7 @@ pub fn csv_record(c: &Ranked) -> Vec<String> {
     };
     vec![
         c.rank.map(|x| x.to_string()).unwrap_or_default(),
-        c.file.clone(),
+        c.name().to_string(),
         format!("{:.1}", r.score),
         format!("{:.1}", b.content_match.score),
         format!("{:.1}", b.format_compatibility.score),

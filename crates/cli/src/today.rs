@@ -1,4 +1,0 @@
-//! The current month from the system clock (the core itself never reads the clock); the clock
-//! lives in the server crate's `clock` module, shared by both faces.
-
-pub use atscore_server::clock::current_month;
