@@ -10,14 +10,12 @@
 //! - [`sections`] — skills, experience, education, contact and summary checks;
 //! - [`suggest`] — concrete changes, each with its what-if delta from scoring again;
 //! - [`report`] — the [`ScoreReport`] (`atscore score --json`);
-//! - [`rank`], [`export`] — ranking many candidates, and its JSON and CSV forms.
+//! Ranking many candidates, and its JSON and CSV forms, is [`crate::matching::rank`].
 
 pub mod config;
 pub mod content;
-pub mod export;
 pub mod features;
 pub mod format;
-pub mod rank;
 pub mod report;
 pub mod section_checks;
 pub mod suggest;
@@ -296,3 +294,6 @@ fn knockouts(f: &ResumeFeatures, job: &JobDescription, missing: &[MissingSkill])
     }
     out
 }
+
+// Transitional: the ranking's old home (see lib.rs).
+pub use crate::matching::rank::{self, export};

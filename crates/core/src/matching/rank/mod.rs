@@ -5,10 +5,14 @@
 //! knockouts, top N) for every face, after ranking; [`score_candidate`] is how one parsed
 //! resume is scored for a ranking.
 
+pub mod export;
+
 use serde::{Deserialize, Serialize};
 
-use crate::score::{score_for_ranking, JobProfile, ResumeFeatures, ScoreConfig, ScoreReport};
-use crate::skills::Taxonomy;
+use crate::matching::score::{
+    score_for_ranking, JobProfile, ResumeFeatures, ScoreConfig, ScoreReport,
+};
+use crate::matching::skills::Taxonomy;
 use crate::{ParseError, ParsedResume};
 
 /// Why a candidate could not be scored.
@@ -159,9 +163,9 @@ pub fn score_candidate(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::job::parse_job_text;
-    use crate::score::report::Knockout;
-    use crate::score::score;
+    use crate::matching::job::parse_job_text;
+    use crate::matching::score::report::Knockout;
+    use crate::matching::score::score;
     use crate::{parse_resume, ParseOptions};
 
     fn report(score_value: f64, knockouts: usize) -> ScoreReport {

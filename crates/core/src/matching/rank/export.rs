@@ -5,9 +5,9 @@
 
 use serde_json::{json, Value};
 
-use super::rank::{RankKey, Ranked};
-use super::report::ScoreReport;
+use super::{RankKey, Ranked};
 use crate::matching::job::{Importance, JobDescription};
+use crate::matching::score::ScoreReport;
 
 /// The job as `rank --json` shows it.
 pub fn job_json(job: &JobDescription) -> Value {
