@@ -153,6 +153,11 @@ pub static CITIES: Words = lexicon!(Words, "cities.txt");
 /// Words that may start a multi-word city name.
 pub static CITY_PREFIXES: Words = lexicon!(Words, "city-prefixes.txt");
 
+// crate::text::sentences
+
+/// Abbreviations after which a period does not end a sentence, by class (title, general, org).
+pub static ABBREVIATIONS: Pairs = lexicon!(Pairs, "abbreviations.tsv");
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,7 +204,7 @@ mod tests {
             &TITLE_NOISE,
             &STOP_WORDS,
         ];
-        let pairs: &[&Pairs] = &[&MONTHS, &SEASONS, &JOB_HEADINGS];
+        let pairs: &[&Pairs] = &[&ABBREVIATIONS, &MONTHS, &SEASONS, &JOB_HEADINGS];
         let groups: &[&Groups] = &[&SECTION_HEADINGS, &LANGUAGES];
         let mut named: Vec<&str> = Vec::new();
         for w in words {

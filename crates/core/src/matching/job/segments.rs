@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::Line;
 use crate::lexicon::{JOB_GENERIC_HEADINGS, JOB_HEADINGS, JOB_RUN_IN_HEADINGS};
 use crate::text::fold::fold;
+use crate::text::sentences::{sentences, PROSE};
 
 /// What a section of a job description is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -456,83 +457,6 @@ pub(crate) fn title_label(label: &str) -> Option<JobSectionKind> {
     TITLE_LABELS.contains(&n.as_str()).then_some(K::Details)
 }
 
-/// Abbreviations after which a period does not end a sentence.
-const ABBREV: &[&str] = &[
-    "e.g", "i.e", "etc", "inc", "ltd", "co", "vs", "approx", "mr", "mrs", "ms", "dr", "sr", "jr",
-    "no", "dept", "incl", "min", "max", "yrs", "ex", "st", "corp", "llc", "p", "pp",
-];
-
-/// Split a piece of text into sentences (byte ranges): at '.', '!', '?' followed by white space
-/// and a capital, digit or bullet; at inline bullets (" - ", " • ", " * " before a capital).
-pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (bi, c) = chars[i];
-        let next_nonspace = chars[i + 1..].iter().find(|(_, c)| !c.is_whitespace());
-        let followed_by_space = chars.get(i + 1).is_some_and(|(_, c)| c.is_whitespace());
-        let mut split_at: Option<(usize, usize)> = None; // (end of sentence, start of next)
-        if matches!(c, '.' | '!' | '?' | '。' | '！' | '？') && followed_by_space {
-            if let Some(&(nb, nc)) = next_nonspace {
-                let starts_new = nc.is_uppercase()
-                    || nc.is_ascii_digit()
-                    || matches!(
-                        nc,
-                        '•' | '-' | '*' | '–' | '(' | '"' | '“' | '$' | '€' | '£'
-                    );
-                let word: String = text[start..bi]
-                    .rsplit(|c: char| c.is_whitespace() || c == '(')
-                    .next()
-                    .unwrap_or("")
-                    .to_lowercase();
-                let single = word.chars().count() == 1
-                    || (word.len() <= 4 && word.contains('.') && c == '.');
-                let abbrev = c == '.' && (ABBREV.contains(&word.as_str()) || single);
-                if starts_new && !abbrev {
-                    split_at = Some((bi + c.len_utf8(), nb));
-                }
-            }
-        } else if c.is_whitespace() {
-            if let Some(&(bb, bc)) = chars.get(i + 1) {
-                if matches!(bc, '-' | '•' | '*' | '–' | '·' | '●' | '▪')
-                    && chars.get(i + 2).is_some_and(|(_, c)| *c == ' ')
-                {
-                    if let Some(&(nb, nc)) = chars[i + 2..].iter().find(|(_, c)| !c.is_whitespace())
-                    {
-                        if (nc.is_uppercase() || matches!(nc, '$' | '€' | '£')) && bb > start {
-                            split_at = Some((bi, nb));
-                        }
-                    }
-                }
-            }
-        }
-        if let Some((end, next)) = split_at {
-            let s = text[start..end].trim();
-            if !s.is_empty() {
-                let off = start + (text[start..end].len() - text[start..end].trim_start().len());
-                out.push((off, off + s.len()));
-            }
-            start = next;
-            while i < chars.len() && chars[i].0 < next {
-                i += 1;
-            }
-            continue;
-        }
-        i += 1;
-    }
-    if start < text.len() {
-        let seg = &text[start..];
-        let s = seg.trim();
-        if !s.is_empty() {
-            let off = start + (seg.len() - seg.trim_start().len());
-            out.push((off, off + s.len()));
-        }
-    }
-    out
-}
-
 /// Segment the document's lines into units with their section kinds.
 pub(crate) fn segment(lines: &[Line]) -> Vec<Unit> {
     let mut units: Vec<Unit> = Vec::new();
@@ -611,7 +535,8 @@ pub(crate) fn segment(lines: &[Line]) -> Vec<Unit> {
                 }
                 None => (kind, heading.clone()),
             };
-            for (s, e) in sentences(body) {
+            for r in sentences(body, &PROSE) {
+                let (s, e) = (r.start, r.end);
                 units.push(Unit {
                     text: body[s..e].to_string(),
                     kind: piece_kind,
@@ -684,7 +609,7 @@ mod tests {
     #[test]
     fn sentence_split() {
         let t = "We use Python, e.g. Django. Work in the U.S. Office - Fast pace! 3 years";
-        let s: Vec<&str> = sentences(t).into_iter().map(|(a, b)| &t[a..b]).collect();
+        let s: Vec<&str> = sentences(t, &PROSE).into_iter().map(|r| &t[r]).collect();
         assert_eq!(
             s,
             vec![

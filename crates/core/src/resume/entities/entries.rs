@@ -17,6 +17,7 @@ use super::roles::{company_score, title_score};
 use crate::document::{Line, Region};
 use crate::lexicon::{COMPANY_ABBREVIATIONS, DATE_PREPOSITIONS, ORG_SUFFIXES};
 use crate::text::normalize::strip_bullet;
+use crate::text::sentences::{sentences, HEADER};
 use crate::text::words::{starts_lowercase, word_count};
 
 /// Which section is being segmented (changes the header cues).
@@ -693,48 +694,24 @@ pub(crate) fn split_segments(text: &str) -> Vec<Segment> {
     out
 }
 
-/// Split "Pied Piper, Palo Alto, CA. CEO/President, 2013" at sentence ends (". " before a
-/// capital), but not after abbreviations ("St. Louis", "Dr. Smith", "B.S. Physics").
-pub(crate) fn split_sentences(text: &str) -> Vec<String> {
-    const ABBREV: &[&str] = &[
-        "st", "mt", "dr", "mr", "mrs", "ms", "jr", "sr", "no", "vol", "vs", "prof", "dept",
-    ];
-    let mut out = Vec::new();
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for w in 0..chars.len() {
-        let (i, c) = chars[w];
-        if c != '.'
-            || w + 2 >= chars.len()
-            || chars[w + 1].1 != ' '
-            || !chars[w + 2].1.is_uppercase()
-        {
-            continue;
-        }
-        let word: String = text[start..i]
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("")
-            .to_string();
-        let next: String = text[chars[w + 2].0..]
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
-        let org_suffix = [
-            "co", "ltd", "inc", "llc", "gmbh", "corp", "sa", "ag", "plc", "limited",
-        ];
-        if word.chars().count() < 2
-            || ABBREV.contains(&word.to_lowercase().as_str())
-            || org_suffix.contains(&next.as_str())
-        {
-            continue;
-        }
-        out.push(text[start..i].to_string());
-        start = chars[w + 2].0;
-    }
-    out.push(text[start..].to_string());
-    out
+/// Split "Pied Piper, Palo Alto, CA. CEO/President, 2013" into its sentence-like fields by the
+/// [`HEADER`] rules (not after "St.", "Dr.", "B.S.", not before "Co."), each without the period
+/// that ended it.
+pub(crate) fn split_sentences(text: &str) -> Vec<&str> {
+    let ranges = sentences(text, &HEADER);
+    let last = ranges.len().saturating_sub(1);
+    ranges
+        .into_iter()
+        .enumerate()
+        .map(|(k, r)| {
+            let s = &text[r];
+            if k < last {
+                s.strip_suffix('.').unwrap_or(s)
+            } else {
+                s
+            }
+        })
+        .collect()
 }
 
 /// Drop a sentence-final dot, keeping abbreviation dots ("Acme Inc.", "B.S.", "S.A.").
