@@ -2,14 +2,13 @@
 //! truth files, the layout fixture's format facts, hostile files, and small hand-built
 //! packages (billion laughs, deep nesting, external relationships, tracked deletions).
 
-mod support;
-
 use std::io::{Cursor, Write};
 use std::time::{Duration, Instant};
 
 use atscore_core::extract::{docx, odt};
 use atscore_core::{Document, ErrorCode, Limits, Region};
-use support::{bigram_order, require_corpus, word_recall};
+use atscore_testkit::corpus::require_corpus;
+use atscore_testkit::fidelity::{bigram_order, word_recall};
 
 const DOCX_TRUTH: &[&str] = &[
     "layout-fixture.docx",
@@ -96,28 +95,38 @@ fn check_fixture_facts(kind: &str, doc: &Document) {
         1,
         "{kind}: text box text once"
     );
-    let tb = doc
-        .lines
-        .iter()
-        .find(|l| l.text.starts_with("Web Development"));
-    assert_eq!(
-        tb.map(|l| l.region),
-        Some(Region::TextBox),
-        "{kind}: text box region"
-    );
-    assert!(
-        f.header_footer_text
-            .iter()
-            .any(|t| t.contains("richard.hendriks@mail.com")),
-        "{kind}: header text {:?}",
-        f.header_footer_text
-    );
-    assert!(
-        f.header_footer_text
-            .iter()
-            .any(|t| t.contains("References available on request")),
-        "{kind}: footer text"
-    );
+    // The first line whose text matches, and the region it must sit in.
+    let first = |p: &dyn Fn(&str) -> bool| doc.lines.iter().find(|l| p(&l.text));
+    let regions: [(&str, &dyn Fn(&str) -> bool, Region); 3] = [
+        (
+            "text box region",
+            &|t| t.starts_with("Web Development"),
+            Region::TextBox,
+        ),
+        (
+            "footnote",
+            &|t| t.contains("Grade point average"),
+            Region::Footnote,
+        ),
+        (
+            "table cell",
+            &|t| t == "University of Oklahoma",
+            Region::Table,
+        ),
+    ];
+    for (what, p, region) in regions {
+        assert_eq!(first(p).map(|l| l.region), Some(region), "{kind}: {what}");
+    }
+    for (what, needle) in [
+        ("header text", "richard.hendriks@mail.com"),
+        ("footer text", "References available on request"),
+    ] {
+        assert!(
+            f.header_footer_text.iter().any(|t| t.contains(needle)),
+            "{kind}: {what} {:?}",
+            f.header_footer_text
+        );
+    }
     assert_eq!(
         doc.lines.first().map(|l| l.region),
         Some(Region::Header),
@@ -128,15 +137,6 @@ fn check_fixture_facts(kind: &str, doc: &Document) {
         Some(Region::Footer),
         "{kind}: footer last"
     );
-    let note = doc
-        .lines
-        .iter()
-        .find(|l| l.text.contains("Grade point average"));
-    assert_eq!(
-        note.map(|l| l.region),
-        Some(Region::Footnote),
-        "{kind}: footnote"
-    );
     assert!(
         doc.links
             .iter()
@@ -144,21 +144,9 @@ fn check_fixture_facts(kind: &str, doc: &Document) {
         "{kind}: links {:?}",
         doc.links
     );
-    let cell = doc
-        .lines
-        .iter()
-        .find(|l| l.text == "University of Oklahoma");
-    assert_eq!(
-        cell.map(|l| l.region),
-        Some(Region::Table),
-        "{kind}: table cell"
-    );
-    let h = doc.lines.iter().find(|l| l.text == "Work Experience");
+    let h = first(&|t| t == "Work Experience");
     assert_eq!(h.and_then(|l| l.heading_level), Some(1), "{kind}: heading");
-    let b = doc
-        .lines
-        .iter()
-        .find(|l| l.text.starts_with("Successfully won"));
+    let b = first(&|t| t.starts_with("Successfully won"));
     assert!(b.is_some_and(|l| l.list_item), "{kind}: list item");
     assert_eq!(doc.pages, 1, "{kind}: pages");
 }
