@@ -4,6 +4,7 @@
 //! without checking anything. Also where external tools are looked up.
 
 use std::fmt::Display;
+use std::io::Write;
 use std::path::PathBuf;
 
 /// Whether this is a CI run (`CI=true`), where nothing may be skipped.
@@ -11,12 +12,14 @@ pub fn ci() -> bool {
     std::env::var("CI").as_deref() == Ok("true")
 }
 
-/// A missing requirement: a panic under `CI=true`, else a `SKIP:` line and `None`.
+/// A missing requirement: a panic under `CI=true`, else a `SKIP:` line and `None`. The line
+/// is written to the process's stderr directly, past the test harness's output capture, so a
+/// skip shows in every `cargo test` run, not only in a failing test's output.
 pub fn missing<T>(what: impl Display) -> Option<T> {
     if ci() {
         panic!("{what} (required under CI=true)");
     }
-    eprintln!("SKIP: {what}");
+    let _ = writeln!(std::io::stderr(), "SKIP: {what}");
     None
 }
 
