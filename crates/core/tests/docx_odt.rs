@@ -84,6 +84,9 @@ fn count(hay: &str, needle: &str) -> usize {
     hay.matches(needle).count()
 }
 
+/// A test on a line's text.
+type TextTest<'a> = &'a dyn Fn(&str) -> bool;
+
 fn check_fixture_facts(kind: &str, doc: &Document) {
     let text = doc.text();
     let f = &doc.facts;
@@ -97,7 +100,7 @@ fn check_fixture_facts(kind: &str, doc: &Document) {
     );
     // The first line whose text matches, and the region it must sit in.
     let first = |p: &dyn Fn(&str) -> bool| doc.lines.iter().find(|l| p(&l.text));
-    let regions: [(&str, &dyn Fn(&str) -> bool, Region); 3] = [
+    let regions: [(&str, TextTest, Region); 3] = [
         (
             "text box region",
             &|t| t.starts_with("Web Development"),

@@ -492,7 +492,7 @@ async fn bad_input_gets_problem_documents(db: Db) {
         .unwrap();
     problem(r, 400, "invalid_query").await;
     assert!(app
-        .ranking(&id, "")
+        .ranking(id, "")
         .await
         .iter()
         .any(|c| c["file"] == "lee.md"));
