@@ -16,23 +16,35 @@ use std::path::PathBuf;
 use crate::policy::missing;
 use crate::project_root;
 
+/// A directory beside the project: the one `env` names, else `default` under the project root.
+fn shared_dir(env: &str, default: &str) -> PathBuf {
+    std::env::var_os(env)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| project_root().join(default))
+}
+
+/// `dir` when its `marker` file is there, else `None` after a `SKIP:` line (a panic under
+/// `CI=true`) naming `what`, the path and `env`.
+fn require(dir: PathBuf, marker: &str, what: &str, env: &str) -> Option<PathBuf> {
+    if dir.join(marker).is_file() {
+        return Some(dir);
+    }
+    missing(format!("{what} not found at {} (set {env})", dir.display()))
+}
+
 /// Where the public corpus is expected (whether or not it is there).
 pub fn corpus_dir() -> PathBuf {
-    std::env::var_os("ATSCORE_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| project_root().join("../shared/corpus/public"))
+    shared_dir("ATSCORE_CORPUS", "../shared/corpus/public")
 }
 
 /// The public corpus directory, or `None` after a `SKIP:` line (a panic under `CI=true`).
 pub fn require_corpus() -> Option<PathBuf> {
-    let dir = corpus_dir();
-    if dir.join("MANIFEST.md").is_file() {
-        return Some(dir);
-    }
-    missing(format!(
-        "public corpus not found at {} (set ATSCORE_CORPUS)",
-        dir.display()
-    ))
+    require(
+        corpus_dir(),
+        "MANIFEST.md",
+        "public corpus",
+        "ATSCORE_CORPUS",
+    )
 }
 
 /// A file of the public corpus (`name` may be `malformed/…`): its path, `None` when the corpus
@@ -57,19 +69,10 @@ pub fn corpus_text(name: &str) -> Option<String> {
 
 /// Where the shared data set is expected.
 pub fn data_dir() -> PathBuf {
-    std::env::var_os("ATSCORE_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| project_root().join("../shared/data"))
+    shared_dir("ATSCORE_DATA", "../shared/data")
 }
 
 /// The shared data directory, or `None` after a `SKIP:` line (a panic under `CI=true`).
 pub fn require_data_dir() -> Option<PathBuf> {
-    let dir = data_dir();
-    if dir.join("PROVENANCE.md").is_file() {
-        return Some(dir);
-    }
-    missing(format!(
-        "shared data not found at {} (set ATSCORE_DATA)",
-        dir.display()
-    ))
+    require(data_dir(), "PROVENANCE.md", "shared data", "ATSCORE_DATA")
 }
