@@ -2,7 +2,6 @@
 //! truth files, the layout fixture's format facts, hostile files, and small hand-built
 //! packages (billion laughs, deep nesting, external relationships, tracked deletions).
 
-use std::io::{Cursor, Write};
 use std::time::{Duration, Instant};
 
 use atscore_core::extract::{docx, odt};
@@ -209,14 +208,10 @@ fn hostile_files_fail_fast_with_the_right_code() {
 
 const W_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006""#;
 
+/// A ZIP of text entries.
 fn zip_of(entries: &[(&str, &str)]) -> Vec<u8> {
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, data) in entries {
-        w.start_file(*name, zip::write::SimpleFileOptions::default())
-            .expect("start");
-        w.write_all(data.as_bytes()).expect("write");
-    }
-    w.finish().expect("finish").into_inner()
+    let bytes: Vec<(&str, &[u8])> = entries.iter().map(|(n, d)| (*n, d.as_bytes())).collect();
+    atscore_testkit::archive::zip_of(&bytes)
 }
 
 fn body(inner: &str) -> String {
