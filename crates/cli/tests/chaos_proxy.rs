@@ -2,10 +2,14 @@
 //! exchange (not once per chunk), resets refuse connections, bandwidth caps throughput, and the
 //! proxy exits by itself when its duration is over.
 
+mod support;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
+
+use atscore_testkit::serve::{free_port, KillOnDrop};
 
 /// An echo server on a free loopback port (one thread per connection).
 fn echo() -> u16 {
@@ -27,26 +31,12 @@ fn echo() -> u16 {
     port
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-struct Proxy(Child, u16);
-
-impl Drop for Proxy {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+/// A running proxy (killed when dropped) and its port.
+struct Proxy(KillOnDrop, u16);
 
 fn proxy(upstream: u16, extra: &[&str]) -> Proxy {
     let port = free_port();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_atscore"))
+    let mut child = support::bin()
         .args(["chaos", "proxy", "--listen", &format!("127.0.0.1:{port}")])
         .args(["--upstream", &format!("127.0.0.1:{upstream}")])
         .args(extra)
@@ -58,7 +48,7 @@ fn proxy(upstream: u16, extra: &[&str]) -> Proxy {
         .read_line(&mut line)
         .unwrap();
     assert!(line.contains("chaos proxy on"), "{line}");
-    Proxy(child, port)
+    Proxy(KillOnDrop(child), port)
 }
 
 /// Send `msg` and read the same number of bytes back; the round-trip time.
@@ -114,10 +104,10 @@ fn resets_bandwidth_and_the_time_limit() {
 
     let mut p = proxy(up, &["--duration-s", "1"]);
     let t = Instant::now();
-    let status = p.0.wait().unwrap();
+    let status = p.0 .0.wait().unwrap();
     assert!(status.success());
     assert!(t.elapsed() < Duration::from_secs(3));
-    let out = Command::new(env!("CARGO_BIN_EXE_atscore"))
+    let out = support::bin()
         .args([
             "chaos",
             "proxy",

@@ -1,42 +1,16 @@
 //! End-to-end tests of the `atscore` binary: exit codes, the `parse --json` contract, and
 //! errors on hostile or unsupported input.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod support;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_atscore"))
-}
-
-fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var("ATSCORE_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/public")
-        });
-    if dir.join("MANIFEST.md").exists() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "corpus missing under CI=true"
-    );
-    eprintln!("SKIP: corpus not found");
-    None
-}
-
-fn json_of(out: &std::process::Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    })
-}
+use atscore_testkit::corpus::require_corpus;
+use atscore_testkit::fixtures;
+use atscore_testkit::serve::{json_stdout, start_serve};
+use support::{bin, serve_cmd, sqlite_url};
 
 #[test]
 fn parse_json_contract_on_a_pdf() {
-    let Some(dir) = corpus() else { return };
+    let Some(dir) = require_corpus() else { return };
     let out = bin()
         .args(["parse", "--json"])
         .arg(dir.join("jakegut_resume.pdf"))
@@ -47,7 +21,7 @@ fn parse_json_contract_on_a_pdf() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let v = json_of(&out);
+    let v = json_stdout(&out);
     for key in [
         "file",
         "media_type",
@@ -103,7 +77,7 @@ fn parse_json_contract_on_a_pdf() {
 
 #[test]
 fn parse_human_report() {
-    let Some(dir) = corpus() else { return };
+    let Some(dir) = require_corpus() else { return };
     let out = bin()
         .arg("parse")
         .arg(dir.join("layout-fixture.docx"))
@@ -118,9 +92,52 @@ fn parse_human_report() {
     assert!(s.contains("has_tables") && s.contains("text_boxes"), "{s}");
 }
 
+/// Every file of the committed fixture corpus (no `../shared` needed): `parse --json` exits 0
+/// with the format's media type, the file's contact e-mail from its truth, and sections.
+#[test]
+fn parse_json_on_every_fixture() {
+    let names = fixtures::names();
+    assert!(names.len() >= 9, "{names:?}");
+    for name in &names {
+        let out = bin()
+            .args(["parse", "--json"])
+            .arg(fixtures::path(name))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v = json_stdout(&out);
+        assert_eq!(v["file"], name.as_str());
+        let ext = name.rsplit('.').next().unwrap();
+        let media = match ext {
+            "pdf" => "application/pdf",
+            "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "odt" => "application/vnd.oasis.opendocument.text",
+            "doc" => "application/msword",
+            "rtf" => "application/rtf",
+            "html" => "text/html",
+            "md" => "text/markdown",
+            "txt" => "text/plain",
+            other => panic!("{name}: a fixture of unknown kind .{other}"),
+        };
+        assert_eq!(v["media_type"], media, "{name}");
+        let truth = fixtures::truth(name);
+        let email = v["contact"]["email"].as_str().unwrap_or_default();
+        assert!(
+            !email.is_empty() && truth.contains(email),
+            "{name}: {}",
+            v["contact"]
+        );
+        assert!(v["sections"].as_array().unwrap().len() >= 5, "{name}");
+    }
+}
+
 #[test]
 fn errors_exit_2_with_a_code() {
-    let Some(dir) = corpus() else { return };
+    let Some(dir) = require_corpus() else { return };
     let cases = [
         ("malformed/sb2nov_encrypted-userpw.pdf", "encrypted_pdf"),
         ("malformed/flate-bomb-120MB.pdf", "limit_exceeded"),
@@ -135,7 +152,7 @@ fn errors_exit_2_with_a_code() {
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(2), "{file}");
-        let v = json_of(&out);
+        let v = json_stdout(&out);
         assert_eq!(v["error"]["code"], code, "{file}");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(
@@ -169,14 +186,14 @@ fn empty_unsupported_and_too_large() {
         }
         let out = cmd.output().unwrap();
         assert_eq!(out.status.code(), Some(2));
-        assert_eq!(json_of(&out)["error"]["code"], code);
+        assert_eq!(json_stdout(&out)["error"]["code"], code);
     }
     let out = bin()
         .args(["parse", "--json", "/nonexistent/cv.pdf"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(json_of(&out)["error"]["code"], "io_error");
+    assert_eq!(json_stdout(&out)["error"]["code"], "io_error");
     std::fs::remove_dir_all(&tmp).ok();
 }
 
@@ -193,29 +210,10 @@ fn serve_refuses_a_bad_bind_address_clearly() {
 
 #[test]
 fn serve_answers_health_and_stops_on_sigterm() {
-    use std::io::{BufRead, BufReader, Read, Write};
+    use std::io::{Read, Write};
     let tmp = std::env::temp_dir().join(format!("atscore-serve-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).unwrap();
-    let mut child = bin()
-        .arg("serve")
-        .env("BIND", "127.0.0.1:0")
-        .env(
-            "DATABASE_URL",
-            format!("sqlite://{}", tmp.join("s.db").display()),
-        )
-        .env_remove("API_KEY")
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    err.read_line(&mut line).unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|r| r.split_whitespace().next())
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_string();
+    let (mut child, addr) = start_serve(serve_cmd(&sqlite_url(&tmp, "s.db")));
     let mut s = std::net::TcpStream::connect(&addr).unwrap();
     s.write_all(b"GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
         .unwrap();
@@ -256,10 +254,10 @@ fn keys_create_list_revoke() {
     let secret = String::from_utf8(out.stdout).unwrap().trim().to_string();
     assert!(secret.starts_with("ats_") && secret.len() == 36, "{secret}");
     let out = keys(&["create", "other", "--json"]);
-    let v = json_of(&out);
+    let v = json_stdout(&out);
     assert_eq!(v["name"], "other");
     let out = keys(&["list", "--json"]);
-    let v = json_of(&out);
+    let v = json_stdout(&out);
     let list = v["keys"].as_array().unwrap();
     assert_eq!(list.len(), 2);
     assert_eq!(list[0]["prefix"], &secret[..12]);
@@ -277,7 +275,7 @@ fn keys_create_list_revoke() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let v = json_of(&keys(&["list", "--json"]));
+    let v = json_stdout(&keys(&["list", "--json"]));
     assert!(v["keys"][0]["revoked_at"].is_string());
     assert!(v["keys"][1]["revoked_at"].is_null());
     let out = keys(&["revoke", &secret[..12]]);

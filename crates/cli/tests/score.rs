@@ -3,25 +3,22 @@
 //! loses to real experience; aliases are understood), honest what-if deltas, and robust
 //! batch runs (unreadable files listed, ZIP archives opened).
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
+use atscore_testkit::examples::examples_dir;
+use atscore_testkit::serve::json_stdout;
 use serde_json::Value;
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_atscore"))
-}
-
-fn examples() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples")
-}
+use support::bin;
 
 fn resume(name: &str) -> PathBuf {
-    examples().join("resumes").join(name)
+    examples_dir().join("resumes").join(name)
 }
 
 fn job() -> PathBuf {
-    examples().join("jobs/platform-engineer.md")
+    examples_dir().join("jobs/platform-engineer.md")
 }
 
 /// Arguments of mixed types (`&str`, `PathBuf`, `&OsStr`) as one list.
@@ -33,16 +30,6 @@ fn run(args: &[std::ffi::OsString]) -> Output {
     bin().args(args).output().expect("run atscore")
 }
 
-fn json_of(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}): {}\nstderr: {}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
-}
-
 /// Run a command that must succeed and print JSON.
 fn run_json(args: &[std::ffi::OsString]) -> Value {
     let out = run(args);
@@ -51,7 +38,7 @@ fn run_json(args: &[std::ffi::OsString]) -> Value {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    json_of(&out)
+    json_stdout(&out)
 }
 
 fn score_json(resume: &Path, extra: &[&str]) -> Value {
@@ -151,7 +138,7 @@ fn weights_are_configurable_and_validated() {
         "--json",
     ]);
     assert_eq!(out.status.code(), Some(2));
-    let e = json_of(&out);
+    let e = json_stdout(&out);
     assert_eq!(e["error"]["code"], "invalid_weights");
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown weight"));
 
@@ -364,7 +351,7 @@ fn match_puts_the_fitting_job_first() {
         "match",
         resume("alex-experienced.md"),
         "--jobs",
-        examples().join("jobs"),
+        examples_dir().join("jobs"),
         "--json",
     ]);
     assert!(
@@ -372,7 +359,7 @@ fn match_puts_the_fitting_job_first() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let v = json_of(&out);
+    let v = json_stdout(&out);
     let jobs = v["jobs"].as_array().unwrap();
     assert!(jobs.len() >= 2, "{v}");
     assert_eq!(jobs[0]["file"], "platform-engineer.md");
@@ -390,7 +377,7 @@ fn score_refuses_a_missing_job_file_clearly() {
         "--json",
     ]);
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(json_of(&out)["error"]["code"], "io_error");
+    assert_eq!(json_stdout(&out)["error"]["code"], "io_error");
 }
 
 #[test]
@@ -435,6 +422,6 @@ fn a_user_aliases_file_extends_the_taxonomy() {
         "--json"
     ]);
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(json_of(&out)["error"]["code"], "invalid_aliases");
+    assert_eq!(json_stdout(&out)["error"]["code"], "invalid_aliases");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -12,71 +12,25 @@ mod support;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use atscore_slo::dashboards;
 use atscore_slo::prom::{Prometheus, Source};
+use atscore_testkit::corpus::corpus_file;
+use atscore_testkit::policy::require_tool as tool;
+use atscore_testkit::project_root as root;
+use atscore_testkit::serve::{free_port, start_serve, KillOnDrop as Proc};
 
 fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_atscore"));
+    let mut c = support::bin();
     c.current_dir(root());
     c
 }
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn ci() -> bool {
-    std::env::var("CI").as_deref() == Ok("true")
-}
-
-/// A tool on PATH (or named by `env`), or None with a SKIP line; under CI=true a failure.
-fn tool(names: &[&str], env: Option<&str>) -> Option<PathBuf> {
-    if let Some(p) = env.and_then(std::env::var_os).map(PathBuf::from) {
-        if p.is_file() {
-            return Some(p);
-        }
-    }
-    for name in names {
-        let out = Command::new("sh")
-            .args(["-c", &format!("command -v {name}")])
-            .output()
-            .ok()?;
-        let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        if out.status.success() && !path.is_empty() {
-            return Some(PathBuf::from(path));
-        }
-    }
-    assert!(
-        !ci(),
-        "{names:?} missing under CI=true (scripts/test installs it)"
-    );
-    eprintln!("SKIP: {names:?} not installed");
-    None
-}
-
 fn corpus_pdf() -> Option<PathBuf> {
-    let dir = std::env::var("ATSCORE_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| root().join("../shared/corpus/public"));
-    let pdf = dir.join("jakegut_resume.pdf");
-    if pdf.is_file() {
-        return Some(pdf);
-    }
-    assert!(!ci(), "corpus missing under CI=true");
-    eprintln!("SKIP: corpus not found");
-    None
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    corpus_file("jakegut_resume.pdf")
 }
 
 fn tempdir(tag: &str) -> PathBuf {
@@ -89,32 +43,16 @@ fn tempdir(tag: &str) -> PathBuf {
     d
 }
 
-/// A child process killed when dropped.
-struct Proc(Child);
-
-impl Drop for Proc {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 /// `atscore serve` on a free port with these extra settings; returns it and its address.
 fn serve(dir: &Path, env: &[(&str, &str)]) -> (Proc, String) {
-    let mut cmd = bin();
-    cmd.arg("serve")
-        .env("BIND", "127.0.0.1:0")
-        .env(
-            "DATABASE_URL",
-            format!("sqlite://{}", dir.join("a.db").display()),
-        )
+    let mut cmd = support::serve_cmd(&support::sqlite_url(dir, "a.db"));
+    cmd.current_dir(root())
         .env("LOG_LEVEL", "warn")
-        .env_remove("API_KEY")
         .stdout(Stdio::null());
     for (k, v) in env {
         cmd.env(k, v);
     }
-    let (child, addr) = support::start_serve(cmd);
+    let (child, addr) = start_serve(cmd);
     (Proc(child), addr)
 }
 

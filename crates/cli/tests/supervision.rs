@@ -6,11 +6,20 @@
 mod support;
 
 use std::os::unix::net::UnixDatagram;
-use std::process::Command;
+use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_atscore"))
+use atscore_testkit::serve::start_serve;
+use support::{bin, serve_cmd, sqlite_url};
+
+/// `atscore healthcheck ARGS` (with `BIND` set when given).
+fn healthcheck(args: &[&str], bind: Option<&str>) -> Output {
+    let mut cmd = bin();
+    cmd.arg("healthcheck").args(args);
+    if let Some(b) = bind {
+        cmd.env("BIND", b);
+    }
+    cmd.output().unwrap()
 }
 
 fn signal(pid: u32, sig: &str) {
@@ -49,18 +58,11 @@ fn healthcheck_and_the_systemd_watchdog() {
     let _ = std::fs::remove_file(&sock_path);
     let sock = UnixDatagram::bind(&sock_path).unwrap();
 
-    let mut cmd = bin();
-    cmd.arg("serve")
-        .env("BIND", "127.0.0.1:0")
-        .env(
-            "DATABASE_URL",
-            format!("sqlite://{}", tmp.join("s.db").display()),
-        )
-        .env("NOTIFY_SOCKET", &sock_path)
+    let mut cmd = serve_cmd(&sqlite_url(&tmp, "s.db"));
+    cmd.env("NOTIFY_SOCKET", &sock_path)
         .env("WATCHDOG_USEC", "200000")
-        .env_remove("WATCHDOG_PID")
-        .env_remove("API_KEY");
-    let (mut child, addr) = support::start_serve(cmd);
+        .env_remove("WATCHDOG_PID");
+    let (mut child, addr) = start_serve(cmd);
     let pid = child.id();
 
     // READY=1 first, then pings every ~100 ms.
@@ -73,39 +75,29 @@ fn healthcheck_and_the_systemd_watchdog() {
     let pings = first.iter().filter(|m| *m == "WATCHDOG=1").count();
     assert!(pings >= 3, "{first:?}");
 
-    // healthcheck: healthy server → 0; an explicit readiness URL works too.
-    let out = bin()
-        .args(["healthcheck", "--url", &format!("http://{addr}/healthz")])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = bin()
-        .args(["healthcheck", "--url", &format!("http://{addr}/readyz")])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    // the default URL is /healthz on BIND (a wildcard is asked on loopback)
+    // healthcheck: healthy server → 0, with an explicit URL (liveness or readiness) or the
+    // default /healthz on BIND (a wildcard is asked on loopback); a path that is not 2xx → 1.
     let port = addr.rsplit(':').next().unwrap();
-    let out = bin()
-        .arg("healthcheck")
-        .env("BIND", format!("0.0.0.0:{port}"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let (healthz, readyz, nope) = (
+        format!("http://{addr}/healthz"),
+        format!("http://{addr}/readyz"),
+        format!("http://{addr}/nope"),
     );
-    // a path that is not 2xx → 1
-    let out = bin()
-        .args(["healthcheck", "--url", &format!("http://{addr}/nope")])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    let wildcard = format!("0.0.0.0:{port}");
+    for (args, bind, code) in [
+        (vec!["--url", healthz.as_str()], None, 0),
+        (vec!["--url", readyz.as_str()], None, 0),
+        (vec![], Some(wildcard.as_str()), 0),
+        (vec!["--url", nope.as_str()], None, 1),
+    ] {
+        let out = healthcheck(&args, bind);
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "{args:?} BIND={bind:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 
     // Frozen (a hang): no pings, and the healthcheck fails within its timeout.
     signal(pid, "-STOP");
@@ -113,16 +105,7 @@ fn healthcheck_and_the_systemd_watchdog() {
     let frozen = drain(&sock, Duration::from_millis(600));
     assert!(frozen.is_empty(), "pings while frozen: {frozen:?}");
     let t = Instant::now();
-    let out = bin()
-        .args([
-            "healthcheck",
-            "--timeout",
-            "0.5",
-            "--url",
-            &format!("http://{addr}/healthz"),
-        ])
-        .output()
-        .unwrap();
+    let out = healthcheck(&["--timeout", "0.5", "--url", &healthz], None);
     assert_eq!(out.status.code(), Some(1), "a hung server is unhealthy");
     assert!(t.elapsed() < Duration::from_secs(3));
     signal(pid, "-CONT");
@@ -137,10 +120,7 @@ fn healthcheck_and_the_systemd_watchdog() {
     assert!(last.iter().any(|m| m == "STOPPING=1"), "{last:?}");
 
     // Nothing listens any more → 1.
-    let out = bin()
-        .args(["healthcheck", "--url", &format!("http://{addr}/healthz")])
-        .output()
-        .unwrap();
+    let out = healthcheck(&["--url", &healthz], None);
     assert_eq!(out.status.code(), Some(1));
     std::fs::remove_dir_all(&tmp).ok();
 }

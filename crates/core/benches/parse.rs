@@ -5,15 +5,8 @@
 use std::path::PathBuf;
 
 use atscore_core::{parse_resume, ParseOptions};
+use atscore_testkit::corpus::corpus_bytes;
 use criterion::{criterion_group, criterion_main, Criterion};
-
-fn corpus() -> PathBuf {
-    std::env::var("ATSCORE_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/public")
-        })
-}
 
 const FILES: &[(&str, &str)] = &[
     ("pdf-1page-latex", "jakegut_resume.pdf"),
@@ -30,14 +23,13 @@ const FILES: &[(&str, &str)] = &[
 ];
 
 fn bench(c: &mut Criterion) {
-    let dir = corpus();
     let mut g = c.benchmark_group("parse");
     g.sample_size(30);
     let opts = ParseOptions::default();
+    // The corpus policy of the tests: without the corpus a SKIP line (a failure under CI=true).
     for (label, file) in FILES {
-        let Ok(bytes) = std::fs::read(dir.join(file)) else {
-            eprintln!("skip {label}: {file} not found under {}", dir.display());
-            continue;
+        let Some(bytes) = corpus_bytes(file) else {
+            break;
         };
         g.bench_function(*label, |b| {
             b.iter(|| parse_resume(std::hint::black_box(&bytes), &opts))

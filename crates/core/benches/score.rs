@@ -2,17 +2,12 @@
 //! without the per-resume feature extraction, and the job analysis.
 //! Run with `cargo bench -p atscore-core --bench score` (or `scripts/bench`).
 
-use std::path::PathBuf;
-
 use atscore_core::job::parse_job;
 use atscore_core::score::{score, score_features, JobProfile, ResumeFeatures, ScoreConfig};
 use atscore_core::skills::Taxonomy;
 use atscore_core::{parse_resume, Limits, ParseOptions};
+use atscore_testkit::examples::examples_dir as examples;
 use criterion::{criterion_group, criterion_main, Criterion};
-
-fn examples() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples")
-}
 
 fn bench(c: &mut Criterion) {
     let tax = Taxonomy::embedded();

@@ -1,7 +1,8 @@
 //! Debug aid: extraction fidelity (word recall, bigram order) per corpus file.
 //! `cargo run -p atscore-core --example eval [filter] [--text]`
-#[path = "../tests/support/mod.rs"]
-mod support;
+
+use atscore_testkit::corpus::corpus_dir;
+use atscore_testkit::fidelity::{bigram_order, word_recall};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -11,7 +12,7 @@ fn main() {
         .cloned()
         .unwrap_or_default();
     let show = args.iter().any(|a| a == "--text");
-    let dir = support::corpus_dir();
+    let dir = corpus_dir();
     let mut rows = Vec::new();
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
@@ -44,8 +45,8 @@ fn main() {
         match doc {
             Ok(d) => {
                 let text = d.text();
-                let r = support::word_recall(&truth, &text);
-                let o = support::bigram_order(&truth, &text);
+                let r = word_recall(&truth, &text);
+                let o = bigram_order(&truth, &text);
                 println!(
                     "{name:50} recall {r:.3} order {o:.3} {ms:7.1} ms cols {:?}",
                     d.facts.column_pages

@@ -2,16 +2,16 @@
 //! reading order against the hand-checked truth files, the format findings the MANIFEST
 //! records, and hostile files from `malformed/` (typed error or partial text, in bounded time).
 
-mod support;
-
 use std::time::{Duration, Instant};
 
 use atscore_core::detect::{detect, Detected};
 use atscore_core::{extract, parse_resume, ErrorCode, ParseOptions};
+use atscore_testkit::corpus::{corpus_dir, require_corpus};
+use atscore_testkit::fidelity::{bigram_order, word_recall};
 
 #[test]
 fn corpus_fidelity() {
-    let Some(dir) = support::require_corpus() else {
+    let Some(dir) = require_corpus() else {
         return;
     };
     let mut names: Vec<String> = std::fs::read_dir(&dir)
@@ -43,8 +43,8 @@ fn corpus_fidelity() {
             }
         };
         let text = doc.text();
-        let r = support::word_recall(&truth, &text);
-        let o = support::bigram_order(&truth, &text);
+        let r = word_recall(&truth, &text);
+        let o = bigram_order(&truth, &text);
         println!("{name:48} recall {r:.3} order {o:.3}");
         sum_r += r;
         sum_o += o;
@@ -65,14 +65,14 @@ fn corpus_fidelity() {
 }
 
 fn parse_file(name: &str) -> atscore_core::ParsedResume {
-    let dir = support::corpus_dir();
+    let dir = corpus_dir();
     let bytes = std::fs::read(dir.join(name)).unwrap();
     parse_resume(&bytes, &ParseOptions::default()).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 #[test]
 fn manifest_findings() {
-    if support::require_corpus().is_none() {
+    if require_corpus().is_none() {
         return;
     }
     // Two text columns (MANIFEST "columns" = 2) are reported…
@@ -134,7 +134,7 @@ fn manifest_findings() {
 
 #[test]
 fn malformed_files_fail_cleanly_and_fast() {
-    let Some(dir) = support::require_corpus() else {
+    let Some(dir) = require_corpus() else {
         return;
     };
     let dir = dir.join("malformed");

@@ -2,14 +2,12 @@
 //! truth files, the layout fixture's format facts, hostile files, and small hand-built
 //! packages (billion laughs, deep nesting, external relationships, tracked deletions).
 
-mod support;
-
-use std::io::{Cursor, Write};
 use std::time::{Duration, Instant};
 
 use atscore_core::extract::{docx, odt};
 use atscore_core::{Document, ErrorCode, Limits, Region};
-use support::{bigram_order, require_corpus, word_recall};
+use atscore_testkit::corpus::require_corpus;
+use atscore_testkit::fidelity::{bigram_order, word_recall};
 
 const DOCX_TRUTH: &[&str] = &[
     "layout-fixture.docx",
@@ -85,6 +83,9 @@ fn count(hay: &str, needle: &str) -> usize {
     hay.matches(needle).count()
 }
 
+/// A test on a line's text.
+type TextTest<'a> = &'a dyn Fn(&str) -> bool;
+
 fn check_fixture_facts(kind: &str, doc: &Document) {
     let text = doc.text();
     let f = &doc.facts;
@@ -96,28 +97,38 @@ fn check_fixture_facts(kind: &str, doc: &Document) {
         1,
         "{kind}: text box text once"
     );
-    let tb = doc
-        .lines
-        .iter()
-        .find(|l| l.text.starts_with("Web Development"));
-    assert_eq!(
-        tb.map(|l| l.region),
-        Some(Region::TextBox),
-        "{kind}: text box region"
-    );
-    assert!(
-        f.header_footer_text
-            .iter()
-            .any(|t| t.contains("richard.hendriks@mail.com")),
-        "{kind}: header text {:?}",
-        f.header_footer_text
-    );
-    assert!(
-        f.header_footer_text
-            .iter()
-            .any(|t| t.contains("References available on request")),
-        "{kind}: footer text"
-    );
+    // The first line whose text matches, and the region it must sit in.
+    let first = |p: &dyn Fn(&str) -> bool| doc.lines.iter().find(|l| p(&l.text));
+    let regions: [(&str, TextTest, Region); 3] = [
+        (
+            "text box region",
+            &|t| t.starts_with("Web Development"),
+            Region::TextBox,
+        ),
+        (
+            "footnote",
+            &|t| t.contains("Grade point average"),
+            Region::Footnote,
+        ),
+        (
+            "table cell",
+            &|t| t == "University of Oklahoma",
+            Region::Table,
+        ),
+    ];
+    for (what, p, region) in regions {
+        assert_eq!(first(p).map(|l| l.region), Some(region), "{kind}: {what}");
+    }
+    for (what, needle) in [
+        ("header text", "richard.hendriks@mail.com"),
+        ("footer text", "References available on request"),
+    ] {
+        assert!(
+            f.header_footer_text.iter().any(|t| t.contains(needle)),
+            "{kind}: {what} {:?}",
+            f.header_footer_text
+        );
+    }
     assert_eq!(
         doc.lines.first().map(|l| l.region),
         Some(Region::Header),
@@ -128,15 +139,6 @@ fn check_fixture_facts(kind: &str, doc: &Document) {
         Some(Region::Footer),
         "{kind}: footer last"
     );
-    let note = doc
-        .lines
-        .iter()
-        .find(|l| l.text.contains("Grade point average"));
-    assert_eq!(
-        note.map(|l| l.region),
-        Some(Region::Footnote),
-        "{kind}: footnote"
-    );
     assert!(
         doc.links
             .iter()
@@ -144,21 +146,9 @@ fn check_fixture_facts(kind: &str, doc: &Document) {
         "{kind}: links {:?}",
         doc.links
     );
-    let cell = doc
-        .lines
-        .iter()
-        .find(|l| l.text == "University of Oklahoma");
-    assert_eq!(
-        cell.map(|l| l.region),
-        Some(Region::Table),
-        "{kind}: table cell"
-    );
-    let h = doc.lines.iter().find(|l| l.text == "Work Experience");
+    let h = first(&|t| t == "Work Experience");
     assert_eq!(h.and_then(|l| l.heading_level), Some(1), "{kind}: heading");
-    let b = doc
-        .lines
-        .iter()
-        .find(|l| l.text.starts_with("Successfully won"));
+    let b = first(&|t| t.starts_with("Successfully won"));
     assert!(b.is_some_and(|l| l.list_item), "{kind}: list item");
     assert_eq!(doc.pages, 1, "{kind}: pages");
 }
@@ -218,14 +208,10 @@ fn hostile_files_fail_fast_with_the_right_code() {
 
 const W_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006""#;
 
+/// A ZIP of text entries.
 fn zip_of(entries: &[(&str, &str)]) -> Vec<u8> {
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, data) in entries {
-        w.start_file(*name, zip::write::SimpleFileOptions::default())
-            .expect("start");
-        w.write_all(data.as_bytes()).expect("write");
-    }
-    w.finish().expect("finish").into_inner()
+    let bytes: Vec<(&str, &[u8])> = entries.iter().map(|(n, d)| (*n, d.as_bytes())).collect();
+    atscore_testkit::archive::zip_of(&bytes)
 }
 
 fn body(inner: &str) -> String {

@@ -1,18 +1,13 @@
-//! Integration tests: the entity parsers on real resume sections taken from the shared corpus
-//! truth texts (`/work/shared/corpus/public/*.truth.txt`, located relative to the crate).
-//! Tests are skipped when the corpus is not present.
+//! Integration tests: the entity parsers on real resume sections taken from the public corpus
+//! truth texts (`atscore_testkit::corpus`: `ATSCORE_CORPUS` or `../shared/corpus/public`).
+//! Without the corpus they are skipped with a message, and fail under `CI=true`; with it,
+//! every truth file they name must be there and is checked.
 
 use atscore_core::entities::dates::{total_years, YearMonth};
 use atscore_core::entities::education::{parse_education, DegreeLevel};
 use atscore_core::entities::experience::{parse_experience, total_experience_years};
 use atscore_core::Line;
-
-fn corpus(name: &str) -> Option<String> {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus/public")
-        .join(name);
-    std::fs::read_to_string(p).ok()
-}
+use atscore_testkit::corpus::{corpus_text, require_corpus};
 
 /// The lines between heading `start` and heading `end` (exclusive), blank lines dropped.
 fn section(text: &str, start: &str, end: &str) -> Vec<Line> {
@@ -40,7 +35,7 @@ fn ym(y: u16, m: u8) -> Option<YearMonth> {
 
 #[test]
 fn jakegut_truth() {
-    let Some(t) = corpus("jakegut_resume.pdf.truth.txt") else {
+    let Some(t) = corpus_text("jakegut_resume.pdf.truth.txt") else {
         return;
     };
     let exp = parse_experience(&section(&t, "Experience", "Projects"));
@@ -73,7 +68,7 @@ fn jakegut_truth() {
 
 #[test]
 fn sb2nov_truth() {
-    let Some(t) = corpus("sb2nov_resume.pdf.truth.txt") else {
+    let Some(t) = corpus_text("sb2nov_resume.pdf.truth.txt") else {
         return;
     };
     let exp = parse_experience(&section(&t, "Experience", "Projects"));
@@ -99,6 +94,7 @@ fn sb2nov_truth() {
 
 #[test]
 fn rendercv_truths() {
+    let mut checked = 0;
     for (file, first_title) in [
         ("rendercv_sb2nov.pdf.truth.txt", "Co-Founder & CTO"),
         (
@@ -108,9 +104,10 @@ fn rendercv_truths() {
         ("rendercv_moderncv.pdf.truth.txt", "Co-Founder & CTO"),
         ("rendercv_classic.pdf.truth.txt", "Co-Founder & CTO"),
     ] {
-        let Some(t) = corpus(file) else {
-            continue;
+        let Some(t) = corpus_text(file) else {
+            return;
         };
+        checked += 1;
         let exp = parse_experience(&section(&t, "Experience", "Projects"));
         assert_eq!(exp.len(), 5, "{file}: {exp:#?}");
         assert_eq!(exp[0].title.as_deref(), Some(first_title), "{file}");
@@ -131,11 +128,16 @@ fn rendercv_truths() {
         assert_eq!(edu[0].field.as_deref(), Some("Computer Science"), "{file}");
         assert_eq!(edu[1].gpa.as_deref(), Some("3.97/4.00"), "{file}");
     }
+    assert_eq!(checked, 4, "every rendercv truth checked");
 }
 
 #[test]
 fn resume_matcher_and_awesome_cv_truths() {
-    if let Some(t) = corpus("resume-matcher_single-column.pdf.truth.txt") {
+    if require_corpus().is_none() {
+        return;
+    }
+    {
+        let t = corpus_text("resume-matcher_single-column.pdf.truth.txt").unwrap();
         let exp = parse_experience(&section(&t, "EXPERIENCE", "EDUCATION"));
         assert_eq!(exp.len(), 3, "{exp:#?}");
         assert_eq!(exp[0].company.as_deref(), Some("Stripe"));
@@ -150,7 +152,8 @@ fn resume_matcher_and_awesome_cv_truths() {
         assert_eq!(edu[0].school.as_deref(), Some("UC Berkeley"));
         assert_eq!(edu[0].end, Some(YearMonth::new(2019, None)));
     }
-    if let Some(t) = corpus("awesome-cv_resume.pdf.truth.txt") {
+    {
+        let t = corpus_text("awesome-cv_resume.pdf.truth.txt").unwrap();
         let exp = parse_experience(&section(&t, "Work Experience", "Honors & Awards"));
         let companies: Vec<_> = exp.iter().filter_map(|e| e.company.as_deref()).collect();
         for c in ["Dunamu Inc.", "Kasa", "PLAT Corp.", "ShitOne Corp."] {

@@ -2,10 +2,10 @@
 //! fidelity against the layout fixture's truth, plus unit cases for encodings, hidden text,
 //! hostile nesting and truncated input.
 
-mod support;
-
 use atscore_core::extract::{doc, html, markdown, rtf, text};
 use atscore_core::{Document, Limits, ParseError, Region};
+use atscore_testkit::corpus::{corpus_bytes, corpus_text};
+use atscore_testkit::fidelity::{bigram_order, word_recall};
 
 fn limits() -> Limits {
     Limits::default()
@@ -15,26 +15,28 @@ fn has_line(d: &Document, needle: &str) -> bool {
     d.lines.iter().any(|l| l.text.contains(needle))
 }
 
-fn fixture(name: &str) -> Option<(Vec<u8>, String)> {
-    let dir = support::require_corpus()?;
-    let bytes = std::fs::read(dir.join(name)).expect("fixture readable");
-    let truth =
-        std::fs::read_to_string(dir.join("layout-fixture.docx.truth.txt")).expect("truth readable");
-    Some((bytes, truth))
+type Extract = fn(&[u8], &Limits) -> Result<Document, ParseError>;
+
+/// The corpus's layout fixture in one format, extracted, with its word recall and bigram
+/// order against the fixture's truth (printed); `None` without the corpus.
+fn fixture(name: &str, extract: Extract) -> Option<(Document, String, f64, f64)> {
+    let bytes = corpus_bytes(name)?;
+    let truth = corpus_text("layout-fixture.docx.truth.txt")?;
+    let d = extract(&bytes, &limits()).unwrap_or_else(|e| panic!("{name} parses: {e}"));
+    let got = d.text();
+    let recall = word_recall(&truth, &got);
+    let order = bigram_order(&truth, &got);
+    eprintln!("{name}: recall {recall:.3}, bigram order {order:.3}");
+    Some((d, got, recall, order))
 }
 
 // ---------- corpus ----------
 
 #[test]
 fn rtf_fixture_recall_and_order() {
-    let Some((bytes, truth)) = fixture("layout-fixture.rtf") else {
+    let Some((d, got, recall, order)) = fixture("layout-fixture.rtf", rtf::extract) else {
         return;
     };
-    let d = rtf::extract(&bytes, &limits()).expect("rtf parses");
-    let got = d.text();
-    let recall = support::word_recall(&truth, &got);
-    let order = support::bigram_order(&truth, &got);
-    eprintln!("layout-fixture.rtf: recall {recall:.3}, bigram order {order:.3}");
     assert!(recall >= 0.99, "recall {recall}\n{got}");
     assert!(order >= 0.97, "order {order}\n{got}");
     // Structure.
@@ -94,14 +96,9 @@ fn rtf_fixture_recall_and_order() {
 
 #[test]
 fn doc_fixture_recall_and_order() {
-    let Some((bytes, truth)) = fixture("layout-fixture.doc") else {
+    let Some((d, got, recall, _)) = fixture("layout-fixture.doc", doc::extract) else {
         return;
     };
-    let d = doc::extract(&bytes, &limits()).expect("doc parses");
-    let got = d.text();
-    let recall = support::word_recall(&truth, &got);
-    let order = support::bigram_order(&truth, &got);
-    eprintln!("layout-fixture.doc: recall {recall:.3}, bigram order {order:.3}");
     assert!(recall >= 0.97, "recall {recall}\n{got}");
     assert!(has_line(&d, "richard.hendriks@mail.com"));
     assert!(has_line(&d, "Grade point average"));
@@ -120,7 +117,7 @@ fn doc_garbage_is_corrupt() {
 
 #[test]
 fn doc_truncated_fixture_is_clean() {
-    let Some((bytes, _)) = fixture("layout-fixture.doc") else {
+    let Some(bytes) = corpus_bytes("layout-fixture.doc") else {
         return;
     };
     for frac in [10, 30, 60, 90] {
@@ -380,7 +377,7 @@ fn rtf_empty_is_error() {
 
 #[test]
 fn rtf_truncated_fixture_never_panics() {
-    let Some((bytes, _)) = fixture("layout-fixture.rtf") else {
+    let Some(bytes) = corpus_bytes("layout-fixture.rtf") else {
         return;
     };
     for cut in (0..bytes.len()).step_by(97) {

@@ -1,13 +1,12 @@
 //! The shipped background IDF table (`crates/core/data/idf.tsv`) must be exactly what the
 //! generator makes from the sources in `../shared/data`. Set `ATSCORE_UPDATE_DATA=1` to rewrite.
 
-mod support;
-
 use atscore_core::terms::{background_documents, build_idf};
+use atscore_testkit::corpus::require_data_dir;
 
 #[test]
 fn idf_table_matches_its_sources() {
-    let Some(data) = support::require_data_dir() else {
+    let Some(data) = require_data_dir() else {
         return;
     };
     let read = |p: &str| std::fs::read_to_string(data.join(p)).expect("source file");

@@ -6,8 +6,6 @@
 //! Terraform, JavaScript, communication) and only check membership, so they hold when the
 //! taxonomy grows.
 
-mod support;
-
 use atscore_core::entities::education::DegreeLevel;
 use atscore_core::job::{
     analyze_job, parse_job_text, EmploymentType, Importance, JobDescription, JobSectionKind,
@@ -15,6 +13,8 @@ use atscore_core::job::{
 };
 use atscore_core::skills::Taxonomy;
 use atscore_core::{Document, Line};
+use atscore_testkit::corpus::require_data_dir;
+use atscore_testkit::examples::example_text;
 use proptest::prelude::*;
 
 fn tax() -> &'static Taxonomy {
@@ -41,8 +41,7 @@ fn skill<'a>(j: &'a JobDescription, name: &str) -> &'a atscore_core::job::JobSki
 }
 
 fn example(name: &str) -> String {
-    let p = format!("{}/../../examples/jobs/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{p}: {e}"))
+    example_text(&format!("jobs/{name}"))
 }
 
 #[test]
@@ -411,7 +410,7 @@ fn analyze_document_directly() {
 /// copied into the repository). Fails under CI=true when the file is missing.
 #[test]
 fn vacancies_sample() {
-    let Some(data) = support::require_data_dir() else {
+    let Some(data) = require_data_dir() else {
         return;
     };
     let path = data.join("vacancy-resume-matching/5_vacancies.csv");

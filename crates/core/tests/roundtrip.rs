@@ -1,10 +1,8 @@
-//! JSON round trips of the public contracts: every example resume (and the public corpus, when
-//! present) parsed, serialised and deserialised gives back an equal `ParsedResume` that
+//! JSON round trips of the public contracts: every example resume, every fixture (and the
+//! public corpus, when present; required under `CI=true`) parsed, serialised and deserialised gives back an equal `ParsedResume` that
 //! re-serialises to the same bytes, and scoring the round-tripped resume against every example
 //! job gives the identical `ScoreReport` (itself round-tripping through JSON), as the server's
 //! "store the parsed resume, re-score it when the job changes" needs.
-
-mod support;
 
 use std::path::{Path, PathBuf};
 
@@ -13,11 +11,12 @@ use atscore_core::score::rank::CandidateError;
 use atscore_core::score::{score, ScoreConfig, ScoreReport};
 use atscore_core::skills::Taxonomy;
 use atscore_core::{parse_resume, Limits, ParseError, ParseOptions, ParsedResume};
+use atscore_testkit::corpus::require_corpus;
+use atscore_testkit::examples::examples_dir;
+use atscore_testkit::fixtures;
 
 fn examples(sub: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../examples")
-        .join(sub)
+    examples_dir().join(sub)
 }
 
 /// The regular files directly in `dir`, sorted, minus the corpus's truth files and manifest.
@@ -39,14 +38,9 @@ fn files(dir: &Path) -> Vec<PathBuf> {
 fn resume_files() -> Vec<PathBuf> {
     let mut out = files(&examples("resumes"));
     assert!(!out.is_empty(), "no example resumes");
-    let corpus = support::corpus_dir();
-    if corpus.join("MANIFEST.md").exists() {
+    out.extend(files(&fixtures::dir()));
+    if let Some(corpus) = require_corpus() {
         out.extend(files(&corpus));
-    } else {
-        eprintln!(
-            "note: corpus not found at {}; examples only",
-            corpus.display()
-        );
     }
     out
 }

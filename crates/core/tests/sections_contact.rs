@@ -1,5 +1,7 @@
 //! Section detection, contact, languages and certifications on the public corpus truths
-//! (lexicon path only: the truths carry no typography) and on synthetic typed lines.
+//! (lexicon path only: the truths carry no typography) and on synthetic typed lines. The
+//! corpus tests follow `atscore_testkit::corpus`: skipped with a message without the corpus, a
+//! failure under `CI=true`, and with it every truth file they name is checked.
 
 use atscore_core::document::{Line, Region};
 use atscore_core::entities::contact::{extract_contact, normalize_phone};
@@ -8,38 +10,33 @@ use atscore_core::normalize::clean_text;
 use atscore_core::sections::{
     classify_heading, detect_sections, header_block, Section, SectionKind,
 };
+use atscore_testkit::corpus::{corpus_text, require_corpus};
 use SectionKind::*;
 
-fn corpus(name: &str) -> Option<String> {
-    let p = format!(
-        "{}/../../../shared/corpus/public/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read_to_string(p).ok()
+/// A truth text of the public corpus; call after [`require_corpus`] said it is there (a
+/// missing file fails).
+fn corpus(name: &str) -> String {
+    corpus_text(name).expect("the corpus is there")
 }
 
 /// Non-empty truth lines as plain lines (text cleaned like the extractors do).
-fn truth_lines(name: &str) -> Option<Vec<Line>> {
-    let text = corpus(name)?;
-    Some(
-        text.lines()
-            .map(clean_text)
-            .filter(|t| !t.is_empty())
-            .map(Line::plain)
-            .collect(),
-    )
+fn truth_lines(name: &str) -> Vec<Line> {
+    corpus(name)
+        .lines()
+        .map(clean_text)
+        .filter(|t| !t.is_empty())
+        .map(Line::plain)
+        .collect()
 }
 
 /// open-resume_laverne's truth has one word per line, visual lines separated by blank lines.
-fn block_lines(name: &str) -> Option<Vec<Line>> {
-    let text = corpus(name)?;
-    Some(
-        text.split("\n\n")
-            .map(|b| clean_text(&b.replace('\n', " ")))
-            .filter(|t| !t.is_empty())
-            .map(Line::plain)
-            .collect(),
-    )
+fn block_lines(name: &str) -> Vec<Line> {
+    corpus(name)
+        .split("\n\n")
+        .map(|b| clean_text(&b.replace('\n', " ")))
+        .filter(|t| !t.is_empty())
+        .map(Line::plain)
+        .collect()
 }
 
 fn kinds(s: &[Section]) -> Vec<SectionKind> {
@@ -78,6 +75,9 @@ fn check(file: &str, lines: &[Line], expected: &[SectionKind]) -> Vec<Section> {
 
 #[test]
 fn corpus_sections_in_order() {
+    if require_corpus().is_none() {
+        return;
+    }
     let cases: &[(&str, &[SectionKind])] = &[
         (
             "jakegut_resume.pdf.truth.txt",
@@ -200,15 +200,14 @@ fn corpus_sections_in_order() {
     ];
     let mut ran = 0;
     for (file, expected) in cases {
-        let Some(lines) = truth_lines(file) else {
-            continue;
-        };
+        let lines = truth_lines(file);
         ran += 1;
         let s = check(file, &lines, expected);
         assert_eq!(s[0].kind, Contact, "{file}");
         assert!(s[0].heading.is_none(), "{file}: header block first");
     }
-    if let Some(lines) = block_lines("open-resume_laverne.pdf.truth.txt") {
+    {
+        let lines = block_lines("open-resume_laverne.pdf.truth.txt");
         ran += 1;
         let s = check(
             "laverne",
@@ -221,14 +220,15 @@ fn corpus_sections_in_order() {
             "campus involvement + volunteer experience merge"
         );
     }
-    assert!(ran >= 8 || ran == 0, "corpus partially missing");
+    assert_eq!(ran, cases.len() + 1, "every listed truth checked");
 }
 
 #[test]
 fn jakegut_sections_exact() {
-    let Some(lines) = truth_lines("jakegut_resume.pdf.truth.txt") else {
+    if require_corpus().is_none() {
         return;
-    };
+    }
+    let lines = truth_lines("jakegut_resume.pdf.truth.txt");
     let s = detect_sections(&lines);
     // "Languages: Java, …" under Technical Skills is a key/value row, not a heading.
     assert_eq!(
@@ -257,6 +257,9 @@ fn contact_of(lines: &[Line]) -> atscore_core::entities::contact::Contact {
 
 #[test]
 fn corpus_contacts() {
+    if require_corpus().is_none() {
+        return;
+    }
     let wants = [
         Want {
             file: "jakegut_resume.pdf.truth.txt",
@@ -342,10 +345,10 @@ fn corpus_contacts() {
             links: &["https://richardhendricks.example.com"],
         },
     ];
+    let mut checked = 0;
     for w in &wants {
-        let Some(lines) = truth_lines(w.file) else {
-            continue;
-        };
+        let lines = truth_lines(w.file);
+        checked += 1;
         let c = contact_of(&lines);
         assert_eq!(c.name.as_deref(), w.name, "{}: {c:?}", w.file);
         assert_eq!(c.email.as_deref(), w.email, "{}: {c:?}", w.file);
@@ -362,7 +365,9 @@ fn corpus_contacts() {
             );
         }
     }
-    if let Some(lines) = block_lines("open-resume_laverne.pdf.truth.txt") {
+    assert_eq!(checked, wants.len());
+    {
+        let lines = block_lines("open-resume_laverne.pdf.truth.txt");
         let c = contact_of(&lines);
         assert_eq!(c.name.as_deref(), Some("Leo Leopard"), "{c:?}");
         assert_eq!(c.email.as_deref(), Some("lleopard@laverne.edu"));
@@ -611,7 +616,11 @@ fn lexicon_sample() {
 
 #[test]
 fn corpus_languages_and_certifications() {
-    if let Some(lines) = truth_lines("reactive-resume_bronzor.pdf.truth.txt") {
+    if require_corpus().is_none() {
+        return;
+    }
+    {
+        let lines = truth_lines("reactive-resume_bronzor.pdf.truth.txt");
         let s = detect_sections(&lines);
         let lang = s
             .iter()
@@ -637,7 +646,8 @@ fn corpus_languages_and_certifications() {
         assert_eq!(c[1].issuer.as_deref(), Some("Amazon Web Services"));
         assert_eq!(c[1].date.as_deref(), Some("2019"));
     }
-    if let Some(lines) = truth_lines("awesome-cv_resume.pdf.truth.txt") {
+    {
+        let lines = truth_lines("awesome-cv_resume.pdf.truth.txt");
         let s = detect_sections(&lines);
         let cert = s
             .iter()
@@ -653,7 +663,8 @@ fn corpus_languages_and_certifications() {
         assert_eq!(c[2].issuer.as_deref(), Some("Amazon Web Services (AWS)"));
         assert_eq!(c[4].issuer.as_deref(), Some("The Linux Foundation"));
     }
-    if let Some(lines) = truth_lines("awesome-cv_cv.pdf.truth.txt") {
+    {
+        let lines = truth_lines("awesome-cv_cv.pdf.truth.txt");
         let s = detect_sections(&lines);
         let lang = s
             .iter()

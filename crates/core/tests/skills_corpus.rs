@@ -1,13 +1,12 @@
 //! Skills from a real resume of the public corpus: `parse_resume` fills `skills` with canonical
 //! names, the sections they were seen in, and evidence snippets.
 
-mod support;
-
 use atscore_core::{parse_resume, ParseOptions};
+use atscore_testkit::corpus::require_corpus;
 
 #[test]
 fn corpus_resume_yields_sensible_skills_with_evidence() {
-    let Some(dir) = support::require_corpus() else {
+    let Some(dir) = require_corpus() else {
         return;
     };
     let bytes = std::fs::read(dir.join("deedy_resume-openfont.pdf")).expect("read corpus file");

@@ -1,14 +1,13 @@
 //! The committed `crates/core/data/taxonomy.tsv` is exactly what the generator makes from
 //! `../shared/data` (skipped with a message when the data is absent; required under `CI=true`).
 
-mod support;
-
 use atscore_core::skills::generate::{build_taxonomy, Sources, ALIASES_TSV, PRUNE_TXT};
 use atscore_core::skills::taxonomy::TAXONOMY_TSV;
+use atscore_testkit::corpus::require_data_dir;
 
 #[test]
 fn committed_taxonomy_matches_the_generator() {
-    let Some(dir) = support::require_data_dir() else {
+    let Some(dir) = require_data_dir() else {
         return;
     };
     let read =

@@ -8,12 +8,11 @@
 //! in the annotation array" is the best); a few arrays repeat a vacancy (annotation slips), so
 //! ties get average ranks.
 
-mod support;
-
 use atscore_core::job::{parse_job_text, JobDescription};
 use atscore_core::score::{score_features, JobProfile, ResumeFeatures, ScoreConfig};
 use atscore_core::skills::Taxonomy;
 use atscore_core::{parse_resume, ParseOptions};
+use atscore_testkit::corpus::require_data_dir;
 
 /// Ranks (1 = best) of items given as a best-to-worst list of 1-based ids; ids missing from
 /// the list share the remaining places; repeated ids keep their first place.
@@ -117,7 +116,7 @@ fn mean(xs: &[f64]) -> f64 {
 
 #[test]
 fn spearman_against_two_annotators() {
-    let Some(data) = support::require_data_dir() else {
+    let Some(data) = require_data_dir() else {
         return;
     };
     let dir = data.join("vacancy-resume-matching");

@@ -5,9 +5,11 @@
 
 mod support;
 
+use atscore_testkit::archive::zip_of;
+use atscore_testkit::examples::example;
 use reqwest::multipart::Form;
 use serde_json::{json, Value};
-use support::{example, file, problem, spawn, spawn_with, zip_of, Db, TestApp};
+use support::{file, problem, spawn, spawn_with, Db, TestApp};
 
 async fn create_job(app: &TestApp, job: &str) -> Value {
     let r = app
@@ -109,14 +111,7 @@ async fn hiring_workflow(db: Db) {
         .any(|a| a["file"] == "broken.pdf" && a["error"]["code"].is_string()));
 
     // ranking: best first, unreadable last and unranked
-    let r = app
-        .get(&format!("/api/v1/jobs/{id}/ranking"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
-    let v: Value = r.json().await.unwrap();
-    let c = v["candidates"].as_array().unwrap();
+    let c = app.ranking(&id, "").await;
     assert_eq!(c.len(), 5);
     assert_eq!(c[0]["file"], "alex.md", "{}", c[0]);
     assert_eq!(c[0]["rank"], 1);
@@ -137,30 +132,13 @@ async fn hiring_workflow(db: Db) {
 
     // filters: minimum score keeps ranks; no_knockouts drops those with knockouts
     let min = scores[1];
-    let r = app
-        .get(&format!(
-            "/api/v1/jobs/{id}/ranking?min_score={min}&no_knockouts=false"
-        ))
-        .send()
-        .await
-        .unwrap();
-    let f: Value = r.json().await.unwrap();
-    let ranked: Vec<&Value> = f["candidates"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|x| !x["rank"].is_null())
-        .collect();
-    assert_eq!(ranked.len(), 2);
-    let r = app
-        .get(&format!("/api/v1/jobs/{id}/ranking?no_knockouts=true"))
-        .send()
-        .await
-        .unwrap();
-    let f: Value = r.json().await.unwrap();
-    assert!(f["candidates"]
-        .as_array()
-        .unwrap()
+    let f = app
+        .ranking(&id, &format!("?min_score={min}&no_knockouts=false"))
+        .await;
+    let ranked = f.iter().filter(|x| !x["rank"].is_null()).count();
+    assert_eq!(ranked, 2);
+    let f = app.ranking(&id, "?no_knockouts=true").await;
+    assert!(f
         .iter()
         .all(|x| x["knockouts"].as_array().is_none_or(|k| k.is_empty())));
 
@@ -192,14 +170,9 @@ async fn hiring_workflow(db: Db) {
         .await
         .unwrap();
     assert_eq!(r.status(), 200);
-    let r = app
-        .get(&format!("/api/v1/jobs/{id}/ranking?shortlisted=true"))
-        .send()
-        .await
-        .unwrap();
-    let f: Value = r.json().await.unwrap();
-    assert_eq!(f["candidates"].as_array().unwrap().len(), 1);
-    assert_eq!(f["candidates"][0]["shortlisted"], true);
+    let f = app.ranking(&id, "?shortlisted=true").await;
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0]["shortlisted"], true);
 
     // candidate detail: report with evidence and what the ATS sees; original file
     let r = app
@@ -518,15 +491,9 @@ async fn bad_input_gets_problem_documents(db: Db) {
         .await
         .unwrap();
     problem(r, 400, "invalid_query").await;
-    let r = app
-        .get(&format!("/api/v1/jobs/{id}/ranking"))
-        .send()
+    assert!(app
+        .ranking(id, "")
         .await
-        .unwrap();
-    let v: Value = r.json().await.unwrap();
-    assert!(v["candidates"]
-        .as_array()
-        .unwrap()
         .iter()
         .any(|c| c["file"] == "lee.md"));
     let r = app.client.get(app.url("/healthz")).send().await.unwrap();
@@ -648,9 +615,7 @@ async fn job_from_url(db: Db) {
     let page = axum::Router::new().route(
         "/job",
         axum::routing::get(|| async {
-            axum::response::Html(
-                String::from_utf8(support::example("jobs/marketing-manager.html")).unwrap(),
-            )
+            axum::response::Html(String::from_utf8(example("jobs/marketing-manager.html")).unwrap())
         }),
     );
     let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

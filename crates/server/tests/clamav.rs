@@ -1,4 +1,4 @@
-//! ClamAV scanning against a real clamd (see `support::clamd`): the EICAR test file is refused
+//! ClamAV scanning against a real clamd (see `atscore_testkit::clamd`): the EICAR test file is refused
 //! as a plain upload and inside a DOCX, clean files pass, a batch keeps its clean files and
 //! lists the infected one as unreadable (its bytes never stored), clamd's own size limit is a
 //! refusal, and without clamd uploads are refused with 503 and readiness turns false (fail
@@ -6,22 +6,18 @@
 
 mod support;
 
+use atscore_testkit::archive::{document_xml, docx};
+use atscore_testkit::clamd::{self, eicar};
+use atscore_testkit::examples::example;
+use atscore_testkit::prom;
 use serde_json::Value;
-use support::clamd::{self, eicar};
-use support::{example, file, problem, spawn_with, zip_of, Db};
+use support::{file, problem, spawn_with, Db};
 
 fn docx_with(extra: &[u8]) -> Vec<u8> {
-    zip_of(&[
-        (
-            "[Content_Types].xml",
-            br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#,
-        ),
-        (
-            "word/document.xml",
-            br#"<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Jane Doe, Rust engineer</w:t></w:r></w:p></w:body></w:document>"#,
-        ),
-        ("word/media/payload.bin", extra),
-    ])
+    docx(
+        &document_xml("Jane Doe, Rust engineer"),
+        &[("word/media/payload.bin", extra)],
+    )
 }
 
 /// The app with scanning on against clamd at `address` (and this scan-size limit).
@@ -37,21 +33,21 @@ async fn scanning(address: &str, max_bytes: Option<usize>) -> Option<support::Te
     .await
 }
 
-async fn scans(app: &support::TestApp, result: &str) -> f64 {
-    let text = app
-        .client
-        .get(app.url("/metrics"))
+/// `POST /api/v1/parse` of one file part.
+async fn parse_upload(app: &support::TestApp, part: reqwest::multipart::Part) -> reqwest::Response {
+    let form = reqwest::multipart::Form::new().part("file", part);
+    app.post("/api/v1/parse")
+        .multipart(form)
         .send()
         .await
         .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let key = format!("clamav_scans_total{{result=\"{result}\"}} ");
-    text.lines()
-        .find_map(|l| l.strip_prefix(&key))
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(0.0)
+}
+
+async fn scans(app: &support::TestApp, result: &str) -> f64 {
+    prom::value(
+        &app.metrics_text().await,
+        &format!("clamav_scans_total{{result=\"{result}\"}}"),
+    )
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -75,13 +71,7 @@ async fn malware_is_refused_clean_files_pass() {
     let clean_before = scans(&app, "clean").await;
 
     // The EICAR file as a plain upload (it would parse as text).
-    let form = reqwest::multipart::Form::new().part("file", file("cv.txt", eicar()));
-    let r = app
-        .post("/api/v1/parse")
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let r = parse_upload(&app, file("cv.txt", eicar())).await;
     let body = problem(r, 422, "malware_detected").await;
     assert!(
         body["detail"].as_str().unwrap().contains("cv.txt"),
@@ -101,13 +91,7 @@ async fn malware_is_refused_clean_files_pass() {
     problem(r, 422, "malware_detected").await;
 
     // Clean files pass: the same DOCX without the payload, a Markdown resume.
-    let form = reqwest::multipart::Form::new().part("file", file("cv.docx", docx_with(b"nothing")));
-    let r = app
-        .post("/api/v1/parse")
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let r = parse_upload(&app, file("cv.docx", docx_with(b"nothing"))).await;
     assert_eq!(r.status(), 200);
     let form = reqwest::multipart::Form::new()
         .part(
@@ -176,13 +160,7 @@ async fn malware_is_refused_clean_files_pass() {
 
     // clamd's own limit (1 MiB here) is a refusal, not a pass.
     let big = vec![b'a'; 2 * 1024 * 1024];
-    let form = reqwest::multipart::Form::new().part("file", file("big.txt", big));
-    let r = app
-        .post("/api/v1/parse")
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let r = parse_upload(&app, file("big.txt", big)).await;
     problem(r, 422, "scan_failed").await;
     app.stop().await;
 }
@@ -194,13 +172,7 @@ async fn our_own_scan_limit_refuses_before_sending() {
     let Some(app) = scanning(&address, Some(1000)).await else {
         return;
     };
-    let form = reqwest::multipart::Form::new().part("file", file("cv.md", vec![b'x'; 5000]));
-    let r = app
-        .post("/api/v1/parse")
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let r = parse_upload(&app, file("cv.md", vec![b'x'; 5000])).await;
     problem(r, 413, "too_large_to_scan").await;
     app.stop().await;
 }
@@ -208,11 +180,7 @@ async fn our_own_scan_limit_refuses_before_sending() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn without_clamd_uploads_are_refused_and_readiness_is_false() {
     // A port nothing listens on: the scanner is down.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = atscore_testkit::serve::free_port();
     let Some(app) = scanning(&format!("tcp://127.0.0.1:{port}"), None).await else {
         return;
     };
@@ -220,16 +188,7 @@ async fn without_clamd_uploads_are_refused_and_readiness_is_false() {
     assert_eq!(r.status(), 503);
     let ready: Value = r.json().await.unwrap();
     assert_eq!(ready["checks"]["clamd"], "unreachable", "{ready}");
-    let form = reqwest::multipart::Form::new().part(
-        "file",
-        file("cv.md", example("resumes/alex-experienced.md")),
-    );
-    let r = app
-        .post("/api/v1/parse")
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let r = parse_upload(&app, file("cv.md", example("resumes/alex-experienced.md"))).await;
     assert_eq!(r.headers()["retry-after"], "5");
     problem(r, 503, "scanner_unavailable").await;
     // Liveness is unaffected: the process is fine, it just cannot take uploads.

@@ -8,9 +8,11 @@
 
 mod support;
 
+use atscore_testkit::archive::zip_of;
+use atscore_testkit::examples::example;
 use reqwest::multipart::Form;
 use serde_json::{json, Value};
-use support::{example, file, spawn_with, zip_of, Db, TestApp};
+use support::{file, spawn_with, Db, TestApp};
 
 /// `GET path` without a key; status 200 expected. Returns (Content-Disposition, type, body).
 async fn download(app: &TestApp, path: &str) -> (String, String, Vec<u8>) {

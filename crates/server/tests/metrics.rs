@@ -9,83 +9,26 @@
 
 mod support;
 
-use std::collections::BTreeMap;
+use atscore_testkit::examples::example;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+use atscore_testkit::policy::require_tool;
+use atscore_testkit::prom::{find, has, samples};
 use reqwest::multipart::Form;
 use serde_json::{json, Value};
-use support::{example, file, spawn, spawn_with, Db};
-
-/// One sample line: name, labels, value.
-#[derive(Debug)]
-struct Sample {
-    name: String,
-    labels: BTreeMap<String, String>,
-    value: f64,
-}
-
-fn samples(text: &str) -> Vec<Sample> {
-    text.lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| {
-            let (series, value) = l.rsplit_once(' ').expect("sample line");
-            let (name, labels) = match series.split_once('{') {
-                Some((n, rest)) => (n, rest.trim_end_matches('}')),
-                None => (series, ""),
-            };
-            let labels = labels
-                .split("\",")
-                .filter(|kv| !kv.is_empty())
-                .map(|kv| {
-                    let (k, v) = kv.split_once("=\"").expect("label");
-                    (k.to_string(), v.trim_end_matches('"').to_string())
-                })
-                .collect();
-            Sample {
-                name: name.to_string(),
-                labels,
-                value: value.parse().unwrap_or_else(|_| panic!("value of {l}")),
-            }
-        })
-        .collect()
-}
-
-/// Samples of `name` carrying all of `labels`.
-fn find<'a>(all: &'a [Sample], name: &str, labels: &[(&str, &str)]) -> Vec<&'a Sample> {
-    all.iter()
-        .filter(|s| {
-            s.name == name
-                && labels
-                    .iter()
-                    .all(|(k, v)| s.labels.get(*k).is_some_and(|x| x == v))
-        })
-        .collect()
-}
-
-fn has(all: &[Sample], name: &str, labels: &[(&str, &str)]) -> bool {
-    find(all, name, labels).iter().any(|s| s.value > 0.0)
-}
+use support::{file, spawn, spawn_with, Db};
 
 /// `promtool check metrics` on the text: Some(true) when clean, None when promtool is missing
 /// (a failure under `CI=true`).
 fn promtool(text: &str) -> Option<(bool, String)> {
-    let child = Command::new("promtool")
+    let mut child = Command::new(require_tool(&["promtool"], None)?)
         .args(["check", "metrics"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(c) => c,
-        Err(e) if std::env::var("CI").as_deref() == Ok("true") => {
-            panic!("promtool is required under CI=true (scripts/test installs it): {e}")
-        }
-        Err(e) => {
-            eprintln!("SKIPPED promtool check ({e}); scripts/test installs the prometheus package");
-            return None;
-        }
-    };
+        .spawn()
+        .unwrap();
     child
         .stdin
         .take()
@@ -160,30 +103,21 @@ async fn families_labels_and_promtool() {
     assert_eq!(r.status(), 201);
     let r = app.get(&format!("/api/v1/jobs/{id}")).send().await.unwrap();
     assert_eq!(r.status(), 200);
-    // 404s: a matched route with an unknown id, and a path no route matches
-    let r = app
-        .get("/api/v1/jobs/no-such-job-4711")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 404);
-    let r = app
-        .client
-        .get(app.url("/no/such/page-4711"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 404);
-    // a 401: no key
-    let r = app
-        .client
-        .get(app.url("/api/v1/jobs"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 401);
-    let r = app.client.get(app.url("/healthz")).send().await.unwrap();
-    assert_eq!(r.status(), 200);
+    // 404s: a matched route with an unknown id, and a path no route matches; a 401 (no key);
+    // health. (path, with the API key, status)
+    for (path, keyed, status) in [
+        ("/api/v1/jobs/no-such-job-4711", true, 404),
+        ("/no/such/page-4711", false, 404),
+        ("/api/v1/jobs", false, 401),
+        ("/healthz", false, 200),
+    ] {
+        let req = if keyed {
+            app.get(path)
+        } else {
+            app.client.get(app.url(path))
+        };
+        assert_eq!(req.send().await.unwrap().status(), status, "{path}");
+    }
 
     // scrape, without a key
     let r = app.client.get(app.url("/metrics")).send().await.unwrap();
@@ -224,70 +158,25 @@ async fn families_labels_and_promtool() {
 
     // requests by route template and status
     let req = "http_requests_total";
-    assert!(has(
-        &all,
-        req,
-        &[
-            ("method", "POST"),
-            ("route", "/api/v1/score"),
-            ("status", "200")
-        ]
-    ));
-    assert!(has(
-        &all,
-        req,
-        &[
-            ("method", "POST"),
-            ("route", "/api/v1/jobs"),
-            ("status", "201")
-        ]
-    ));
-    assert!(has(
-        &all,
-        req,
-        &[
-            ("method", "POST"),
-            ("route", "/api/v1/jobs/{id}/candidates"),
-            ("status", "201")
-        ]
-    ));
-    assert!(has(
-        &all,
-        req,
-        &[
-            ("method", "GET"),
-            ("route", "/api/v1/jobs/{id}"),
-            ("status", "200")
-        ]
-    ));
-    assert!(has(
-        &all,
-        req,
-        &[
-            ("method", "GET"),
-            ("route", "/api/v1/jobs/{id}"),
-            ("status", "404")
-        ]
-    ));
-    assert!(has(
-        &all,
-        req,
-        &[("method", "GET"), ("route", "unmatched"), ("status", "404")]
-    ));
-    assert!(has(
-        &all,
-        req,
-        &[
-            ("method", "GET"),
-            ("route", "/api/v1/jobs"),
-            ("status", "401")
-        ]
-    ));
-    assert!(has(
-        &all,
-        req,
-        &[("method", "GET"), ("route", "/healthz"), ("status", "200")]
-    ));
+    for (method, route, status) in [
+        ("POST", "/api/v1/score", "200"),
+        ("POST", "/api/v1/jobs", "201"),
+        ("POST", "/api/v1/jobs/{id}/candidates", "201"),
+        ("GET", "/api/v1/jobs/{id}", "200"),
+        ("GET", "/api/v1/jobs/{id}", "404"),
+        ("GET", "unmatched", "404"),
+        ("GET", "/api/v1/jobs", "401"),
+        ("GET", "/healthz", "200"),
+    ] {
+        assert!(
+            has(
+                &all,
+                req,
+                &[("method", method), ("route", route), ("status", status)]
+            ),
+            "no {req} for {method} {route} {status}"
+        );
+    }
     for s in find(&all, req, &[]) {
         let route = &s.labels["route"];
         assert!(
@@ -387,11 +276,7 @@ async fn families_labels_and_promtool() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn metrics_bind_moves_the_exposition() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = atscore_testkit::serve::free_port();
     let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
     let Some(app) = spawn_with(Db::Sqlite, |s| s.metrics_bind = Some(addr)).await else {
         return;

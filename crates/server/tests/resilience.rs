@@ -5,21 +5,15 @@
 
 mod support;
 
+use atscore_testkit::examples::example;
 use std::time::{Duration, Instant};
 
+use atscore_testkit::prom;
 use serde_json::{json, Value};
-use support::{example, file, problem, spawn, spawn_with, Db};
+use support::{file, problem, spawn, spawn_with, Db};
 
 fn resume() -> Vec<u8> {
     example("resumes/alex-experienced.md")
-}
-
-fn counter(text: &str, prefix: &str) -> f64 {
-    text.lines()
-        .find(|l| l.starts_with(prefix))
-        .and_then(|l| l.rsplit(' ').next())
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0.0)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -139,12 +133,12 @@ async fn injected_errors_panics_and_aborts_are_answered_counted_and_survived() {
         ("latency", 1.0),
     ] {
         let key = format!("faults_injected_total{{kind=\"{kind}\"}}");
-        let gained = counter(&after, &key) - counter(&before, &key);
+        let gained = prom::value(&after, &key) - prom::value(&before, &key);
         assert!(gained >= at_least, "{kind}: {gained}\n{after}");
     }
     let five_hundreds = "http_requests_total{method=\"GET\",route=\"/api/v1/jobs\",status=\"500\"}";
     assert!(
-        counter(&after, five_hundreds) - counter(&before, five_hundreds) >= 4.0,
+        prom::value(&after, five_hundreds) - prom::value(&before, five_hundreds) >= 4.0,
         "injected errors and panics count as 500s: {after}"
     );
     app.stop().await;
@@ -205,7 +199,11 @@ async fn past_the_in_flight_limit_requests_are_shed_fast() {
     assert_eq!(shed, 4);
     let after = app.metrics_text().await;
     let key = "http_requests_shed_total{route=\"/api/v1/parse\"}";
-    assert_eq!(counter(&after, key) - counter(&before, key), 4.0, "{after}");
+    assert_eq!(
+        prom::value(&after, key) - prom::value(&before, key),
+        4.0,
+        "{after}"
+    );
     // Once the admitted ones are done, a new request gets in.
     let r = app
         .post("/api/v1/parse")
@@ -289,7 +287,7 @@ async fn the_web_ui_shares_the_budget_and_refuses_with_a_page() {
     let text = app.metrics_text().await;
     for route in ["/score", "/jobs/{id}/candidates"] {
         let key = format!("http_requests_shed_total{{route=\"{route}\"}}");
-        assert_eq!(counter(&text, &key), 1.0, "{key}: {text}");
+        assert_eq!(prom::value(&text, &key), 1.0, "{key}: {text}");
     }
     for h in held {
         assert_eq!(h.await.unwrap(), 200, "the admitted API parses finished");
@@ -392,15 +390,7 @@ async fn concurrent_uploads_all_succeed(db: Db) {
         let (status, body) = t.await.unwrap();
         assert_eq!(status, 201, "{body}");
     }
-    let ranking: Value = app
-        .get(&format!("/api/v1/jobs/{id}/ranking"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    assert_eq!(ranking["candidates"].as_array().unwrap().len(), 12);
+    assert_eq!(app.ranking(&id, "").await.len(), 12);
     app.stop().await;
 }
 both!(concurrent_uploads_all_succeed);

@@ -7,10 +7,11 @@
 
 mod support;
 
+use atscore_testkit::examples::example;
 use reqwest::header::SET_COOKIE;
 use reqwest::multipart::Form;
 use serde_json::{json, Value};
-use support::{browser, example, file, spawn, Db, TestApp, KEY};
+use support::{browser, file, spawn, Db, TestApp, KEY};
 
 /// The `csrf` field of the first form on a page.
 fn csrf_of(html: &str) -> String {
@@ -96,17 +97,6 @@ async fn job_with_candidate(app: &TestApp) -> (String, String) {
     let added: Value = r.json().await.unwrap();
     let cid = added["added"][0]["id"].as_str().unwrap().to_string();
     (id, cid)
-}
-
-async fn candidates(app: &TestApp, id: &str) -> Vec<Value> {
-    let r = app
-        .get(&format!("/api/v1/jobs/{id}/ranking"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200, "the job still exists");
-    let v: Value = r.json().await.unwrap();
-    v["candidates"].as_array().unwrap().clone()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -235,7 +225,7 @@ async fn every_form_needs_its_token_cookies_are_strict_and_pages_carry_the_heade
     let r = app.get("/api/v1/jobs").send().await.unwrap();
     let jobs: Value = r.json().await.unwrap();
     assert_eq!(jobs["jobs"].as_array().map(Vec::len), Some(1), "{jobs}");
-    let list = candidates(&app, &id).await;
+    let list = app.ranking(&id, "").await;
     assert_eq!(list.len(), 1, "{list:?}");
     assert_ne!(list[0]["shortlisted"], true, "{list:?}");
     assert_eq!(
@@ -251,7 +241,7 @@ async fn every_form_needs_its_token_cookies_are_strict_and_pages_carry_the_heade
         .await
         .unwrap();
     assert_eq!(r.status(), 303);
-    let list = candidates(&app, &id).await;
+    let list = app.ranking(&id, "").await;
     assert_eq!(list[0]["shortlisted"], true, "{list:?}");
     app.stop().await;
 }

@@ -1,28 +1,27 @@
-//! What the binary's integration tests share: starting `atscore serve` and learning its
-//! address from the one line it prints on stderr, then draining the rest of the log so the
-//! server never blocks on a full pipe.
+//! What the binary's integration tests share beyond `atscore_testkit`: the binary under test
+//! (only a test of this package knows its path) and `atscore serve` set up for a test.
 
 #![allow(dead_code)]
 
-use std::io::{BufRead, BufReader, Read};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 
-/// Spawn a prepared `atscore serve` command (its settings already in `cmd`); the child and
-/// the address it listens on.
-pub fn start_serve(mut cmd: Command) -> (Child, String) {
-    let mut child = cmd.stderr(Stdio::piped()).spawn().unwrap();
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut line = String::new();
-    err.read_line(&mut line).unwrap();
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|r| r.split_whitespace().next())
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_string();
-    std::thread::spawn(move || {
-        let mut sink = Vec::new();
-        let _ = err.read_to_end(&mut sink);
-    });
-    (child, addr)
+/// The `atscore` binary built for this test run.
+pub fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_atscore"))
+}
+
+/// `atscore serve` on a port of its choosing on loopback over `database_url`, open mode (no
+/// `API_KEY` from the environment); start it with `atscore_testkit::serve::start_serve`.
+pub fn serve_cmd(database_url: &str) -> Command {
+    let mut cmd = bin();
+    cmd.arg("serve")
+        .env("BIND", "127.0.0.1:0")
+        .env("DATABASE_URL", database_url)
+        .env_remove("API_KEY");
+    cmd
+}
+
+/// A SQLite URL for a database file in `dir`.
+pub fn sqlite_url(dir: &std::path::Path, file: &str) -> String {
+    format!("sqlite://{}", dir.join(file).display())
 }

@@ -1,14 +1,11 @@
-//! The one helper the API tests share: spawn the real application on a random loopback port
-//! over a fresh database — a temporary SQLite file, or a scratch database on the PostgreSQL
-//! server of `ATSCORE_TEST_PG` (default `postgres://postgres@127.0.0.1:5432/test`) — and talk
-//! HTTP to it. Under `CI=true` an unreachable PostgreSQL fails the test; elsewhere the
-//! PostgreSQL variant is skipped with a message.
+//! What the server's tests share that needs the server's insides (the generic parts — example
+//! files, archives, clamd, Prometheus text, the skip policy — are in `atscore_testkit`): spawn
+//! the real application in-process on a random loopback port over a fresh database — a
+//! temporary SQLite file, or a scratch database on the PostgreSQL server of `ATSCORE_TEST_PG`
+//! (`atscore_testkit::postgres`) — and talk HTTP to it. Under `CI=true` an unreachable
+//! PostgreSQL fails the test; elsewhere the PostgreSQL variant is skipped with a message.
 
 #![allow(dead_code)]
-
-pub mod clamd;
-
-use std::path::PathBuf;
 
 use atscore_server::infra::store::Store;
 use atscore_server::state::AppState;
@@ -40,30 +37,15 @@ pub struct TestApp {
 /// The test API key.
 pub const KEY: &str = "test-key-0123456789abcdef";
 
-pub fn examples() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples")
-}
-
-pub fn example(rel: &str) -> Vec<u8> {
-    std::fs::read(examples().join(rel)).unwrap()
-}
-
-pub fn pg_server() -> String {
-    std::env::var("ATSCORE_TEST_PG")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
-}
-
 /// A fresh PostgreSQL database on the test server; `None` (skip) when unreachable outside CI.
 pub async fn scratch_pg() -> Option<String> {
-    let server = pg_server();
+    let server = atscore_testkit::postgres::server_url();
     let mut conn = match sqlx::PgConnection::connect(&server).await {
         Ok(c) => c,
-        Err(e) if std::env::var("CI").as_deref() == Ok("true") => {
-            panic!("PostgreSQL at {server} is required under CI=true: {e}")
-        }
         Err(e) => {
-            eprintln!("SKIPPED (PostgreSQL at {server} unreachable: {e}); run scripts/test");
-            return None;
+            return atscore_testkit::policy::missing(format!(
+                "PostgreSQL at {server} unreachable: {e}; run scripts/test"
+            ))
         }
     };
     let name = format!("atscore_t_{}", hex::encode(rand::random::<[u8; 6]>()));
@@ -71,8 +53,7 @@ pub async fn scratch_pg() -> Option<String> {
         .execute(&mut conn)
         .await
         .expect("CREATE DATABASE");
-    let base = server.rsplit_once('/').map_or(server.as_str(), |(b, _)| b);
-    Some(format!("{base}/{name}"))
+    Some(atscore_testkit::postgres::database_url(&server, &name))
 }
 
 /// Settings for a test app (the key set, rate limit off); `tweak` adjusts them.
@@ -150,6 +131,18 @@ impl TestApp {
             .header("x-api-key", &self.key)
     }
 
+    /// The candidates of a job's ranking (`GET /api/v1/jobs/{id}/ranking{query}`, 200).
+    pub async fn ranking(&self, id: &str, query: &str) -> Vec<serde_json::Value> {
+        let r = self
+            .get(&format!("/api/v1/jobs/{id}/ranking{query}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "ranking of job {id}{query}");
+        let v: serde_json::Value = r.json().await.unwrap();
+        v["candidates"].as_array().unwrap().clone()
+    }
+
     /// The text of `GET /metrics`.
     pub async fn metrics_text(&self) -> String {
         self.client
@@ -199,22 +192,6 @@ pub async fn problem(r: reqwest::Response, status: u16, code: &str) -> serde_jso
     assert_eq!(v["status"], status);
     assert!(v["detail"].as_str().is_some_and(|d| !d.is_empty()));
     v
-}
-
-/// A ZIP archive in memory.
-pub fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
-    use std::io::Write;
-    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for (name, bytes) in entries {
-        w.start_file(
-            *name,
-            zip::write::SimpleFileOptions::default()
-                .compression_method(zip::CompressionMethod::Deflated),
-        )
-        .unwrap();
-        w.write_all(bytes).unwrap();
-    }
-    w.finish().unwrap().into_inner()
 }
 
 /// Run a test body on SQLite and on PostgreSQL.

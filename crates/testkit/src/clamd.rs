@@ -3,9 +3,9 @@
 //! body (`.ndb`, which also finds it inside ZIP/DOCX, since clamd unpacks archives). clamd's
 //! `StreamMaxLength` is 1 MiB so a test can hit its own size refusal. The EICAR string is put
 //! together at run time so no scanner flags this repository. Without clamd the caller skips,
-//! except under CI=true, where it is a failure (`scripts/test` installs it).
+//! except under CI=true, where it is a failure (`scripts/test` installs it): the policy of
+//! [`crate::policy`].
 
-use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -42,23 +42,9 @@ impl Clamd {
     }
 }
 
-fn clamd_binary() -> Option<PathBuf> {
-    ["/usr/sbin/clamd", "/usr/bin/clamd", "/usr/local/sbin/clamd"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.is_file())
-}
-
 /// Start clamd, or None (with a SKIP line) where it is not installed and CI is not set.
 pub fn start() -> Option<Clamd> {
-    let Some(exe) = clamd_binary() else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "clamd missing under CI=true (scripts/test installs clamav-daemon)"
-        );
-        eprintln!("SKIP: clamd not installed (apt-get install clamav-daemon)");
-        return None;
-    };
+    let exe = crate::policy::require_tool(&["clamd"], None)?;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db");
     std::fs::create_dir_all(&db).unwrap();
@@ -77,11 +63,7 @@ pub fn start() -> Option<Clamd> {
         format!("Atscore.Test.EICAR-Body:0:*:{body}\n"),
     )
     .unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = crate::serve::free_port();
     let conf = dir.path().join("clamd.conf");
     std::fs::write(
         &conf,
