@@ -2,7 +2,8 @@
 #![no_main]
 
 use atscore_core::limits::Limits;
-use atscore_core::{extract, Format};
+use atscore_core::document::extract;
+use atscore_core::Format;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

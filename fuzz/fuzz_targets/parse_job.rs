@@ -2,9 +2,9 @@
 #![no_main]
 
 use atscore_core::limits::Limits;
-use atscore_core::skills::Taxonomy;
+use atscore_core::matching::skills::Taxonomy;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = atscore_core::job::parse_job(data, &Limits::default(), Taxonomy::embedded());
+    let _ = atscore_core::matching::job::parse_job(data, &Limits::default(), Taxonomy::embedded());
 });

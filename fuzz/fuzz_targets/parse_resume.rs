@@ -2,7 +2,7 @@
 //! extraction, sections, entities, findings, skills).
 #![no_main]
 
-use atscore_core::parse::{parse_resume, ParseOptions};
+use atscore_core::{parse_resume, ParseOptions};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -1,12 +1,12 @@
 //! Collecting candidate documents for `rank` and `match`: files, directories (recursively,
-//! sorted) and ZIP archives of resumes, opened by [`atscore_core::archive`] (bounded: entry
+//! sorted) and ZIP archives of resumes, opened by [`atscore_core::document::archive`] (bounded: entry
 //! count, entry size and total inflated size; nothing is written to disk). A DOCX or ODT is a
 //! document, not an archive.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use atscore_core::archive::{self, ArchiveLimits};
+use atscore_core::document::archive::{self, ArchiveLimits};
 use atscore_core::ParseError;
 
 use crate::inputs::{display_name, read_bounded, CliError};

@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use atscore_core::job::{parse_job, JobDescription};
-use atscore_core::score::{ScoreConfig, Weights};
-use atscore_core::skills::Taxonomy;
+use atscore_core::matching::job::{parse_job, JobDescription};
+use atscore_core::matching::score::{ScoreConfig, Weights};
+use atscore_core::matching::skills::Taxonomy;
 use atscore_core::{ParseError, ParseOptions};
 
 /// An error of the CLI: a stable code and a message.
@@ -25,9 +25,9 @@ impl CliError {
     }
 }
 
-impl From<CliError> for atscore_core::score::rank::CandidateError {
+impl From<CliError> for atscore_core::matching::rank::CandidateError {
     fn from(e: CliError) -> Self {
-        atscore_core::score::rank::CandidateError {
+        atscore_core::matching::rank::CandidateError {
             code: e.code.to_string(),
             message: e.message,
         }

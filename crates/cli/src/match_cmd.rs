@@ -4,10 +4,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use atscore_core::job::parse_job;
-use atscore_core::score::export::candidate_json;
-use atscore_core::score::rank::{rank, CandidateError, RankingFilter};
-use atscore_core::score::{score_for_ranking, JobProfile, ResumeFeatures, ScoreReport};
+use atscore_core::matching::job::parse_job;
+use atscore_core::matching::rank::export::candidate_json;
+use atscore_core::matching::rank::{rank, CandidateError, RankingFilter};
+use atscore_core::matching::score::{score_for_ranking, JobProfile, ResumeFeatures, ScoreReport};
 use rayon::prelude::*;
 use serde_json::json;
 
@@ -88,7 +88,7 @@ pub fn run(args: MatchArgs) -> ExitCode {
             .collect();
         let out = json!({
             "resume": name,
-            "scoring_version": atscore_core::score::SCORING_VERSION,
+            "scoring_version": atscore_core::matching::score::SCORING_VERSION,
             "jobs": jobs,
         });
         println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());

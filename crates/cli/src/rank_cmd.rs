@@ -6,10 +6,10 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use atscore_core::matching::rank::export::{candidate_json, csv_header, csv_record, job_json};
+use atscore_core::matching::rank::{rank, score_candidate, CandidateError, Ranked, RankingFilter};
+use atscore_core::matching::score::{JobProfile, ScoreReport};
 use atscore_core::parse_resume;
-use atscore_core::score::export::{candidate_json, csv_header, csv_record, job_json};
-use atscore_core::score::rank::{rank, score_candidate, CandidateError, Ranked, RankingFilter};
-use atscore_core::score::{JobProfile, ScoreReport};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde_json::json;
@@ -106,7 +106,7 @@ pub fn run(args: RankArgs) -> ExitCode {
 /// Stream the ranking as one JSON object, one candidate at a time (a thousand reports never
 /// sit in memory as one JSON tree).
 fn write_json(
-    job: &atscore_core::job::JobDescription,
+    job: &atscore_core::matching::job::JobDescription,
     taxonomy_version: &str,
     shown: &[Ranked],
 ) -> std::io::Result<()> {
@@ -115,7 +115,7 @@ fn write_json(
     let mut w = std::io::BufWriter::new(stdout.lock());
     let head = json!({
         "job": job_json(job),
-        "scoring_version": atscore_core::score::SCORING_VERSION,
+        "scoring_version": atscore_core::matching::score::SCORING_VERSION,
         "taxonomy_version": taxonomy_version,
     });
     let head = serde_json::to_string(&head).map_err(std::io::Error::other)?;
@@ -145,7 +145,7 @@ fn progress(n: u64) -> ProgressBar {
     bar
 }
 
-fn table(job: &atscore_core::job::JobDescription, shown: &[Ranked]) -> String {
+fn table(job: &atscore_core::matching::job::JobDescription, shown: &[Ranked]) -> String {
     use std::fmt::Write;
     let mut s = String::new();
     let _ = writeln!(

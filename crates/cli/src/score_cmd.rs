@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use atscore_core::score::{score, ScoreReport};
+use atscore_core::matching::score::{score, ScoreReport};
 
 use crate::inputs::{display_name, fail, load_job, load_resume, ScoringArgs};
 
@@ -54,18 +54,18 @@ pub fn run(args: ScoreArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn imp(i: atscore_core::job::Importance) -> &'static str {
+fn imp(i: atscore_core::matching::job::Importance) -> &'static str {
     match i {
-        atscore_core::job::Importance::Required => "required",
-        atscore_core::job::Importance::Preferred => "preferred",
+        atscore_core::matching::job::Importance::Required => "required",
+        atscore_core::matching::job::Importance::Preferred => "preferred",
     }
 }
 
-fn level(l: atscore_core::score::EvidenceLevel) -> &'static str {
+fn level(l: atscore_core::matching::score::EvidenceLevel) -> &'static str {
     match l {
-        atscore_core::score::EvidenceLevel::Used => "used",
-        atscore_core::score::EvidenceLevel::Mentioned => "mentioned",
-        atscore_core::score::EvidenceLevel::Listed => "listed",
+        atscore_core::matching::score::EvidenceLevel::Used => "used",
+        atscore_core::matching::score::EvidenceLevel::Mentioned => "mentioned",
+        atscore_core::matching::score::EvidenceLevel::Listed => "listed",
     }
 }
 

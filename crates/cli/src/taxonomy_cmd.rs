@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use atscore_core::skills::generate::{self, Sources};
-use atscore_core::skills::taxonomy::TAXONOMY_TSV;
-use atscore_core::skills::Taxonomy;
+use atscore_core::matching::skills::generate::{self, Sources};
+use atscore_core::matching::skills::taxonomy::TAXONOMY_TSV;
+use atscore_core::matching::skills::Taxonomy;
 use clap::{Args, Subcommand};
 
 #[derive(Args, Debug)]
@@ -80,12 +80,12 @@ fn run_inner(args: TaxonomyArgs) -> anyhow::Result<()> {
                 text.len(),
                 head.replace('\t', " ")
             );
-            let docs = atscore_core::terms::background_documents(
+            let docs = atscore_core::matching::bm25::background_documents(
                 &read(&data, "onet-29.2/Occupation Data.txt")?,
                 &read(&data, "onet-29.2/Content Model Reference.txt")?,
                 &esco_en,
             );
-            let idf = atscore_core::terms::build_idf(docs.iter().map(String::as_str));
+            let idf = atscore_core::matching::bm25::build_idf(docs.iter().map(String::as_str));
             std::fs::write(&idf_out, &idf)
                 .with_context(|| format!("writing {}", idf_out.display()))?;
             println!(

@@ -2,9 +2,11 @@
 //! without the per-resume feature extraction, and the job analysis.
 //! Run with `cargo bench -p atscore-core --bench score` (or `scripts/bench`).
 
-use atscore_core::job::parse_job;
-use atscore_core::score::{score, score_features, JobProfile, ResumeFeatures, ScoreConfig};
-use atscore_core::skills::Taxonomy;
+use atscore_core::matching::job::parse_job;
+use atscore_core::matching::score::{
+    score, score_features, JobProfile, ResumeFeatures, ScoreConfig,
+};
+use atscore_core::matching::skills::Taxonomy;
 use atscore_core::{parse_resume, Limits, ParseOptions};
 use atscore_testkit::examples::examples_dir as examples;
 use criterion::{criterion_group, criterion_main, Criterion};

@@ -36,11 +36,11 @@ fn main() {
         };
         let bytes = std::fs::read(&p).unwrap();
         let t0 = std::time::Instant::now();
-        let fmt = match atscore_core::detect::detect(&bytes) {
-            atscore_core::detect::Detected::Supported(f) => f,
+        let fmt = match atscore_core::document::detect::detect(&bytes) {
+            atscore_core::document::detect::Detected::Supported(f) => f,
             _ => continue,
         };
-        let doc = atscore_core::extract::extract(&bytes, fmt, &Default::default());
+        let doc = atscore_core::document::extract::extract(&bytes, fmt, &Default::default());
         let ms = t0.elapsed().as_secs_f64() * 1000.0;
         match doc {
             Ok(d) => {

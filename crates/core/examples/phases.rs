@@ -8,7 +8,7 @@ fn main() {
     let n = 20;
     let t = Instant::now();
     for _ in 0..n {
-        atscore_core::extract::pdf::prescan(&bytes, &Default::default()).unwrap();
+        atscore_core::document::extract::pdf::prescan(&bytes, &Default::default()).unwrap();
     }
     println!(
         "prescan        {:8.3} ms",
@@ -56,7 +56,7 @@ fn main() {
     );
     let t = Instant::now();
     for _ in 0..n {
-        let _ = atscore_core::extract::pdf::extract(&bytes, &Default::default());
+        let _ = atscore_core::document::extract::pdf::extract(&bytes, &Default::default());
     }
     println!(
         "pdf::extract   {:8.3} ms",
@@ -72,7 +72,7 @@ fn main() {
     );
     let t = Instant::now();
     for _ in 0..n {
-        let _ = atscore_core::parse::extract_document(&bytes, &Default::default());
+        let _ = atscore_core::document::extract_document(&bytes, &Default::default());
     }
     println!(
         "extract only   {:8.3} ms",

@@ -4,7 +4,7 @@
 
 use std::time::Instant;
 
-use atscore_core::skills::Taxonomy;
+use atscore_core::matching::skills::Taxonomy;
 
 const PARAGRAPH: &str = "Senior Software Engineer at Acme Corp, Berlin (2019 – present).
 Led a team of 6 engineers building microservices in Go and Python on Kubernetes (EKS) with
@@ -32,7 +32,7 @@ fn main() {
         "taxonomy {}: {} skills, file {} bytes",
         tax.version(),
         tax.len(),
-        atscore_core::skills::taxonomy::TAXONOMY_TSV.len()
+        atscore_core::matching::skills::taxonomy::TAXONOMY_TSV.len()
     );
     println!("load (first use): {:.1} ms", load.as_secs_f64() * 1e3);
     println!(

@@ -4,7 +4,7 @@
 //! gold span; a gold span is found if a prediction overlaps it.
 //! `cargo run --release -p atscore-core --example skills_eval [DATA_DIR]`
 
-use atscore_core::skills::Taxonomy;
+use atscore_core::matching::skills::Taxonomy;
 
 /// (sentence text, gold spans as byte ranges)
 fn read_conll(

@@ -35,15 +35,3 @@ pub use error::{ErrorCode, ParseError};
 pub use limits::Limits;
 pub use pipeline::{parse_resume, ParseOptions};
 pub use resume::ParsedResume;
-
-// Transitional paths (the module layout before the regrouping), kept until every caller
-// outside the crate uses the new ones.
-pub use document::{archive, detect, extract, layout};
-pub use matching::{bm25 as terms, job, score, skills};
-pub use resume::{entities, findings, sections};
-pub use text::normalize;
-pub mod parse {
-    //! Transitional: the old home of the pipeline and of guarded extraction.
-    pub use crate::document::{abandoned_extractions, extract_document};
-    pub use crate::pipeline::{analyze, parse_resume, ParseOptions};
-}

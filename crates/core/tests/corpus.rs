@@ -4,8 +4,9 @@
 
 use std::time::{Duration, Instant};
 
-use atscore_core::detect::{detect, Detected};
-use atscore_core::{extract, parse_resume, ErrorCode, ParseOptions};
+use atscore_core::document::detect::{detect, Detected};
+use atscore_core::document::extract;
+use atscore_core::{parse_resume, ErrorCode, ParseOptions};
 use atscore_testkit::corpus::{corpus_dir, require_corpus};
 use atscore_testkit::fidelity::{bigram_order, word_recall};
 

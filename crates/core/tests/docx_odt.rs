@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use atscore_core::extract::{docx, odt};
+use atscore_core::document::extract::{docx, odt};
 use atscore_core::{Document, ErrorCode, Limits, Region};
 use atscore_testkit::corpus::require_corpus;
 use atscore_testkit::fidelity::{bigram_order, word_recall};

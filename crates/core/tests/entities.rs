@@ -3,9 +3,9 @@
 //! Without the corpus they are skipped with a message, and fail under `CI=true`; with it,
 //! every truth file they name must be there and is checked.
 
-use atscore_core::entities::dates::{total_years, YearMonth};
-use atscore_core::entities::education::{parse_education, DegreeLevel};
-use atscore_core::entities::experience::{parse_experience, total_experience_years};
+use atscore_core::resume::entities::dates::{total_years, YearMonth};
+use atscore_core::resume::entities::education::{parse_education, DegreeLevel};
+use atscore_core::resume::entities::experience::{parse_experience, total_experience_years};
 use atscore_core::Line;
 use atscore_testkit::corpus::{corpus_text, require_corpus};
 

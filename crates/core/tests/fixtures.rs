@@ -6,9 +6,10 @@
 //!
 //! What each file must give is in one table ([`WANTS`]); a fixture without a row fails.
 
-use atscore_core::detect::{detect, Detected};
-use atscore_core::sections::SectionKind::{self, *};
-use atscore_core::{extract, parse_resume, Format, ParseOptions};
+use atscore_core::document::detect::{detect, Detected};
+use atscore_core::document::extract;
+use atscore_core::resume::sections::SectionKind::{self, *};
+use atscore_core::{parse_resume, Format, ParseOptions};
 use atscore_testkit::fidelity::{bigram_order, word_recall};
 use atscore_testkit::fixtures;
 

@@ -2,7 +2,7 @@
 //! fidelity against the layout fixture's truth, plus unit cases for encodings, hidden text,
 //! hostile nesting and truncated input.
 
-use atscore_core::extract::{doc, html, markdown, rtf, text};
+use atscore_core::document::extract::{doc, html, markdown, rtf, text};
 use atscore_core::{Document, Limits, ParseError, Region};
 use atscore_testkit::corpus::{corpus_bytes, corpus_text};
 use atscore_testkit::fidelity::{bigram_order, word_recall};

@@ -14,10 +14,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Once, RwLock};
 use std::time::{Duration, Instant};
 
+use atscore_core::document::extract;
 use atscore_core::limits::Limits;
-use atscore_core::parse::{parse_resume, ParseOptions};
-use atscore_core::skills::Taxonomy;
-use atscore_core::{extract, Format};
+use atscore_core::matching::skills::Taxonomy;
+use atscore_core::Format;
+use atscore_core::{parse_resume, ParseOptions};
 use atscore_testkit::corpus::require_corpus;
 use atscore_testkit::examples::example_path;
 use atscore_testkit::project_root;
@@ -57,7 +58,7 @@ fn run_target(target: &str, data: &[u8]) {
         "extract_markdown" => Format::Markdown,
         "extract_text" => Format::Text,
         "parse_job" => {
-            let _ = atscore_core::job::parse_job(data, &limits, Taxonomy::embedded());
+            let _ = atscore_core::matching::job::parse_job(data, &limits, Taxonomy::embedded());
             return;
         }
         "parse_resume" => {

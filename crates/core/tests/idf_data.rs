@@ -1,7 +1,7 @@
 //! The shipped background IDF table (`crates/core/data/idf.tsv`) must be exactly what the
 //! generator makes from the sources in `../shared/data`. Set `ATSCORE_UPDATE_DATA=1` to rewrite.
 
-use atscore_core::terms::{background_documents, build_idf};
+use atscore_core::matching::bm25::{background_documents, build_idf};
 use atscore_testkit::corpus::require_data_dir;
 
 #[test]

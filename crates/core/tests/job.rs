@@ -6,12 +6,12 @@
 //! Terraform, JavaScript, communication) and only check membership, so they hold when the
 //! taxonomy grows.
 
-use atscore_core::entities::education::DegreeLevel;
-use atscore_core::job::{
+use atscore_core::matching::job::{
     analyze_job, parse_job_text, EmploymentType, Importance, JobDescription, JobSectionKind,
     Seniority,
 };
-use atscore_core::skills::Taxonomy;
+use atscore_core::matching::skills::Taxonomy;
+use atscore_core::resume::entities::education::DegreeLevel;
 use atscore_core::{Document, Line};
 use atscore_testkit::corpus::require_data_dir;
 use atscore_testkit::examples::example_text;
@@ -33,7 +33,7 @@ fn preferred(j: &JobDescription) -> Vec<&str> {
     j.preferred().map(|s| s.name.as_str()).collect()
 }
 
-fn skill<'a>(j: &'a JobDescription, name: &str) -> &'a atscore_core::job::JobSkill {
+fn skill<'a>(j: &'a JobDescription, name: &str) -> &'a atscore_core::matching::job::JobSkill {
     j.skills
         .iter()
         .find(|s| s.name == name)

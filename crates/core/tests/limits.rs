@@ -77,7 +77,7 @@ fn too_many_pages() {
 /// stopped, is counted as abandoned until its parser returns.
 #[test]
 fn a_document_over_the_time_budget_times_out_and_its_thread_is_counted_until_it_ends() {
-    let before = atscore_core::parse::abandoned_extractions();
+    let before = atscore_core::document::abandoned_extractions();
     // A few MB of HTML takes well over a millisecond to extract.
     let mut html = String::from("<html><body>");
     for i in 0..60_000 {
@@ -92,11 +92,11 @@ fn a_document_over_the_time_budget_times_out_and_its_thread_is_counted_until_it_
     };
     assert_eq!(code(html.as_bytes(), limits), Some(ErrorCode::Timeout));
     assert!(
-        atscore_core::parse::abandoned_extractions() > before,
+        atscore_core::document::abandoned_extractions() > before,
         "the abandoned thread is counted"
     );
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while atscore_core::parse::abandoned_extractions() > before {
+    while atscore_core::document::abandoned_extractions() > before {
         assert!(
             std::time::Instant::now() < deadline,
             "the count never came back down"

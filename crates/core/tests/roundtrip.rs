@@ -6,10 +6,10 @@
 
 use std::path::{Path, PathBuf};
 
-use atscore_core::job::{parse_job, JobDescription};
-use atscore_core::score::rank::CandidateError;
-use atscore_core::score::{score, ScoreConfig, ScoreReport};
-use atscore_core::skills::Taxonomy;
+use atscore_core::matching::job::{parse_job, JobDescription};
+use atscore_core::matching::rank::CandidateError;
+use atscore_core::matching::score::{score, ScoreConfig, ScoreReport};
+use atscore_core::matching::skills::Taxonomy;
 use atscore_core::{parse_resume, Limits, ParseError, ParseOptions, ParsedResume};
 use atscore_testkit::corpus::require_corpus;
 use atscore_testkit::examples::examples_dir;

@@ -2,9 +2,9 @@
 //! explanation, hidden text never counts, the same inputs give the same report, and weights
 //! change the total exactly as documented.
 
-use atscore_core::job::parse_job_text;
-use atscore_core::score::{score, EvidenceLevel, ScoreConfig, Weights};
-use atscore_core::skills::Taxonomy;
+use atscore_core::matching::job::parse_job_text;
+use atscore_core::matching::score::{score, EvidenceLevel, ScoreConfig, Weights};
+use atscore_core::matching::skills::Taxonomy;
 use atscore_core::{parse_resume, ParseOptions, ParsedResume};
 
 const JOB: &str = "# Data Engineer\n\n## Requirements\n\n- SQL\n- Python\n- Airflow\n\n## Nice to have\n\n- Snowflake\n";

@@ -2,9 +2,9 @@
 //! test recomputes them and fails when the documented numbers drift from what the code does.
 //! `ATSCORE_UPDATE_DOCS=1 cargo test -p atscore-core --test scoring_docs` rewrites the table.
 
-use atscore_core::job::parse_job;
-use atscore_core::score::{score, ScoreConfig};
-use atscore_core::skills::Taxonomy;
+use atscore_core::matching::job::parse_job;
+use atscore_core::matching::score::{score, ScoreConfig};
+use atscore_core::matching::skills::Taxonomy;
 use atscore_core::{parse_resume, Limits, ParseOptions};
 use atscore_testkit::project_root as root;
 
@@ -29,7 +29,7 @@ fn table() -> String {
         let bytes = std::fs::read(root().join("examples/resumes").join(&n)).unwrap();
         let opts = ParseOptions {
             file_name: Some(n.clone()),
-            today: Some(atscore_core::entities::dates::YearMonth::new(
+            today: Some(atscore_core::resume::entities::dates::YearMonth::new(
                 2026,
                 Some(11),
             )),

@@ -4,12 +4,12 @@
 //! failure under `CI=true`, and with it every truth file they name is checked.
 
 use atscore_core::document::{Line, Region};
-use atscore_core::entities::contact::{extract_contact, normalize_phone};
-use atscore_core::entities::languages::{parse_certifications, parse_languages};
-use atscore_core::normalize::clean_text;
-use atscore_core::sections::{
+use atscore_core::resume::entities::contact::{extract_contact, normalize_phone};
+use atscore_core::resume::entities::languages::{parse_certifications, parse_languages};
+use atscore_core::resume::sections::{
     classify_heading, detect_sections, header_block, Section, SectionKind,
 };
+use atscore_core::text::normalize::clean_text;
 use atscore_testkit::corpus::{corpus_text, require_corpus};
 use SectionKind::*;
 
@@ -250,7 +250,7 @@ struct Want<'a> {
     links: &'a [&'a str],
 }
 
-fn contact_of(lines: &[Line]) -> atscore_core::entities::contact::Contact {
+fn contact_of(lines: &[Line]) -> atscore_core::resume::entities::contact::Contact {
     let s = detect_sections(lines);
     extract_contact(lines, header_block(&s), &[])
 }
@@ -559,7 +559,7 @@ fn inline_heading_representation() {
     assert_eq!(s[1].lines, 2..3);
     assert!(s[1].is_inline());
     assert_eq!(
-        atscore_core::sections::inline_content(&lines[2].text),
+        atscore_core::resume::sections::inline_content(&lines[2].text),
         "Python, Go, Rust"
     );
 }

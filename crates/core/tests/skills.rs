@@ -2,8 +2,8 @@
 //! obey their context rules (hit and non-hit cases), offsets point into the original text,
 //! implications, lookup, and user alias files.
 
-use atscore_core::skills::generate::{parse_aliases, CaseRule, ALIASES_TSV};
-use atscore_core::skills::{Taxonomy, TaxonomyError};
+use atscore_core::matching::skills::generate::{parse_aliases, CaseRule, ALIASES_TSV};
+use atscore_core::matching::skills::{Taxonomy, TaxonomyError};
 
 fn tax() -> &'static Taxonomy {
     Taxonomy::embedded()

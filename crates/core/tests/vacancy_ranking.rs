@@ -8,9 +8,9 @@
 //! in the annotation array" is the best); a few arrays repeat a vacancy (annotation slips), so
 //! ties get average ranks.
 
-use atscore_core::job::{parse_job_text, JobDescription};
-use atscore_core::score::{score_features, JobProfile, ResumeFeatures, ScoreConfig};
-use atscore_core::skills::Taxonomy;
+use atscore_core::matching::job::{parse_job_text, JobDescription};
+use atscore_core::matching::score::{score_features, JobProfile, ResumeFeatures, ScoreConfig};
+use atscore_core::matching::skills::Taxonomy;
 use atscore_core::{parse_resume, ParseOptions};
 use atscore_testkit::corpus::require_data_dir;
 
@@ -149,7 +149,7 @@ fn spearman_against_two_annotators() {
     // Ablations, for the record: the content match alone, its skill coverage alone, its text
     // similarity alone.
     let content_only = ScoreConfig {
-        weights: atscore_core::score::Weights::parse("1,0,0").unwrap(),
+        weights: atscore_core::matching::score::Weights::parse("1,0,0").unwrap(),
         ..ScoreConfig::default()
     };
     let skills_only = ScoreConfig {

@@ -183,9 +183,11 @@ fn the_checker_sees_what_it_must() {
     assert!(reached(code("// see crate::http"), &m("app")).is_empty());
     assert_eq!(module_path(Path::new("app/hiring/mod.rs")), m("app/hiring"));
     assert_eq!(
-        core_functions("use atscore_core::score::{score, ScoreReport};"),
+        core_functions("use atscore_core::matching::score::{score, ScoreReport};"),
         ["score"]
     );
-    assert!(core_functions("use atscore_core::job::{Importance, JobDescription};").is_empty());
+    assert!(
+        core_functions("use atscore_core::matching::job::{Importance, JobDescription};").is_empty()
+    );
     assert!(core_functions("use atscore_core::ParsedResume;").is_empty());
 }

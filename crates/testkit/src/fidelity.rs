@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use atscore_core::normalize::tokens;
+use atscore_core::text::normalize::tokens;
 
 fn counts<T: std::hash::Hash + Eq + Clone>(items: &[T]) -> HashMap<T, usize> {
     let mut m = HashMap::new();

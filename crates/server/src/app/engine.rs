@@ -14,9 +14,9 @@ use axum::http::StatusCode;
 use sha2::{Digest, Sha256};
 use tokio::sync::Semaphore;
 
-use atscore_core::job::{parse_job, JobDescription};
-use atscore_core::score::{score, ScoreConfig, ScoreReport};
-use atscore_core::skills::Taxonomy;
+use atscore_core::matching::job::{parse_job, JobDescription};
+use atscore_core::matching::score::{score, ScoreConfig, ScoreReport};
+use atscore_core::matching::skills::Taxonomy;
 use atscore_core::{parse_resume, Limits, ParseError, ParseOptions, ParsedResume};
 
 use crate::app::Problem;

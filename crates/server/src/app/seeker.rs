@@ -5,7 +5,7 @@
 
 use axum::http::StatusCode;
 
-use atscore_core::score::{ScoreConfig, Weights};
+use atscore_core::matching::score::{ScoreConfig, Weights};
 use atscore_core::ParsedResume;
 
 use crate::app::engine::{ScoreInputError, Scored};

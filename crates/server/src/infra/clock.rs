@@ -1,7 +1,7 @@
 //! The wall clock, read only here (the core never reads it): the current month for "Present"
 //! in resumes (the server's parses and the CLI's), and RFC 3339 text for stored Unix times.
 
-use atscore_core::entities::dates::YearMonth;
+use atscore_core::resume::entities::dates::YearMonth;
 
 /// The current year and month (UTC).
 pub fn current_month() -> YearMonth {

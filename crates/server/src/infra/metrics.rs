@@ -21,7 +21,7 @@ use axum::routing::get;
 use axum::Router;
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 
-use atscore_core::detect::{detect, Detected};
+use atscore_core::document::detect::{detect, Detected};
 use atscore_core::ParseError;
 
 /// Where the exposition is served.
@@ -258,7 +258,8 @@ pub fn detected_format(bytes: &[u8]) -> &'static str {
 
 /// The whole exposition: the recorder's families, then the process metrics.
 pub fn render() -> String {
-    metrics::gauge!(EXTRACTIONS_ABANDONED).set(atscore_core::parse::abandoned_extractions() as f64);
+    metrics::gauge!(EXTRACTIONS_ABANDONED)
+        .set(atscore_core::document::abandoned_extractions() as f64);
     let mut out = handle().render();
     if !out.is_empty() && !out.ends_with('\n') {
         out.push('\n');

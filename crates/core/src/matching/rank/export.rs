@@ -161,7 +161,7 @@ pub fn csv_record<K: RankKey>(c: &Ranked<K>) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::matching::job::parse_job_text;
-    use crate::matching::score::rank::{rank, CandidateError};
+    use crate::matching::rank::{rank, CandidateError};
     use crate::matching::score::{score, ScoreConfig};
     use crate::matching::skills::Taxonomy;
     use crate::{parse_resume, ParseError, ParseOptions};

@@ -294,6 +294,3 @@ fn knockouts(f: &ResumeFeatures, job: &JobDescription, missing: &[MissingSkill])
     }
     out
 }
-
-// Transitional: the ranking's old home (see lib.rs).
-pub use crate::matching::rank::{self, export};

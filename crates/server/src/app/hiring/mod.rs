@@ -15,10 +15,10 @@ use std::sync::Arc;
 
 use axum::http::StatusCode;
 
-use atscore_core::job::JobDescription;
-use atscore_core::score::rank::score_candidate;
-use atscore_core::score::{JobProfile, ScoreConfig, ScoreReport};
-use atscore_core::skills::Taxonomy;
+use atscore_core::matching::job::JobDescription;
+use atscore_core::matching::rank::score_candidate;
+use atscore_core::matching::score::{JobProfile, ScoreConfig, ScoreReport};
+use atscore_core::matching::skills::Taxonomy;
 use atscore_core::ParsedResume;
 
 use crate::app::inputs::JobSource;
@@ -66,7 +66,9 @@ async fn description_text(app: &App, src: JobSource) -> Result<String, Problem> 
     let bytes = seeker::job_bytes(app, src).await?;
     let limits = app.engine().limits();
     app.engine()
-        .run(move || atscore_core::parse::extract_document(&bytes, &limits).map(|(_, d)| d.text()))
+        .run(move || {
+            atscore_core::document::extract_document(&bytes, &limits).map(|(_, d)| d.text())
+        })
         .await?
         .map_err(|e| Problem::from_parse(&e).about("job description"))
 }

@@ -7,9 +7,9 @@ use std::collections::HashMap;
 
 use axum::http::StatusCode;
 
-use atscore_core::score::export::{csv_header, csv_record};
-use atscore_core::score::rank::{rank, CandidateError, RankKey, Ranked, RankingFilter};
-use atscore_core::score::ScoreReport;
+use atscore_core::matching::rank::export::{csv_header, csv_record};
+use atscore_core::matching::rank::{rank, CandidateError, RankKey, Ranked, RankingFilter};
+use atscore_core::matching::score::ScoreReport;
 
 use super::{get_job, JobView};
 use crate::app::{App, Problem};

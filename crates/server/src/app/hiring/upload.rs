@@ -6,10 +6,10 @@
 use axum::http::StatusCode;
 use sha2::{Digest, Sha256};
 
-use atscore_core::archive::{self, ArchiveLimits};
-use atscore_core::job::JobDescription;
-use atscore_core::score::rank::CandidateError;
-use atscore_core::score::ScoreConfig;
+use atscore_core::document::archive::{self, ArchiveLimits};
+use atscore_core::matching::job::JobDescription;
+use atscore_core::matching::rank::CandidateError;
+use atscore_core::matching::score::ScoreConfig;
 
 use super::{config, get_job, score_parsed};
 use crate::app::inputs::Upload;

@@ -13,8 +13,8 @@ use axum::Json;
 use serde::Serialize;
 use serde_json::Value;
 
-use atscore_core::score::export::{candidate_json, job_json};
-use atscore_core::score::ScoreReport;
+use atscore_core::matching::rank::export::{candidate_json, job_json};
+use atscore_core::matching::score::ScoreReport;
 use atscore_core::ParsedResume;
 
 use crate::app::hiring::{JobView, RankedCandidate};

@@ -4,7 +4,7 @@
 use axum::extract::State;
 use axum::Json;
 
-use atscore_core::score::ScoreReport;
+use atscore_core::matching::score::ScoreReport;
 use atscore_core::ParsedResume;
 
 use crate::app::seeker;

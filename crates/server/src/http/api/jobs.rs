@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 
-use atscore_core::score::rank::RankingFilter;
+use atscore_core::matching::rank::RankingFilter;
 
 use super::bodies::{CandidateOut, JobListOut, JobOut, RankingOut, ShortlistOut, SortedJson};
 use crate::app::hiring::{self, AddOutcome, CandidateFilter, JobChange};

@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use atscore_core::job::{Importance, JobDescription};
-use atscore_core::score::ScoreReport;
+use atscore_core::matching::job::{Importance, JobDescription};
+use atscore_core::matching::score::ScoreReport;
 use atscore_core::ParsedResume;
 
 /// An enum's wire name in words (`programming_language` → "programming language").

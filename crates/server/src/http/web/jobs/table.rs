@@ -5,8 +5,8 @@ use std::cmp::Ordering;
 
 use serde::Deserialize;
 
-use atscore_core::job::Importance;
-use atscore_core::score::rank::RankingFilter;
+use atscore_core::matching::job::Importance;
+use atscore_core::matching::rank::RankingFilter;
 
 use crate::app::hiring::{CandidateFilter, RankedCandidate};
 use crate::http::problem::Problem;
