@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
+use atscore_core::matching::skills::file;
 use atscore_core::matching::skills::generate::{self, Sources};
 use atscore_core::matching::skills::taxonomy::TAXONOMY_TSV;
 use atscore_core::matching::skills::Taxonomy;
@@ -63,7 +64,7 @@ fn run_inner(args: TaxonomyArgs) -> anyhow::Result<()> {
             let onet_tech = read(&data, "onet-29.2/technology_skills_unique.tsv")?;
             let linguist = read(&data, "linguist-languages/languages.json")?;
             let src = Sources {
-                aliases: generate::ALIASES_TSV,
+                aliases: file::ALIASES_TSV,
                 prune: generate::PRUNE_TXT,
                 esco_en: &esco_en,
                 esco_fr: &esco_fr,
@@ -110,7 +111,7 @@ fn run_inner(args: TaxonomyArgs) -> anyhow::Result<()> {
             let load = t0.elapsed();
             println!("version\t{}", tax.version());
             println!("file_bytes\t{}", TAXONOMY_TSV.len());
-            let (_, entries) = generate::read_taxonomy(TAXONOMY_TSV)?;
+            let (_, entries) = file::read_taxonomy(TAXONOMY_TSV)?;
             for (k, v) in generate::stats(&entries) {
                 println!("{k}\t{v}");
             }

@@ -2,7 +2,7 @@
 //! obey their context rules (hit and non-hit cases), offsets point into the original text,
 //! implications, lookup, and user alias files.
 
-use atscore_core::matching::skills::generate::{parse_aliases, CaseRule, ALIASES_TSV};
+use atscore_core::matching::skills::file::{parse_aliases, CaseRule, ALIASES_TSV};
 use atscore_core::matching::skills::{Taxonomy, TaxonomyError};
 
 fn tax() -> &'static Taxonomy {

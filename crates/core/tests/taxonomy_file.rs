@@ -1,7 +1,8 @@
 //! The committed `crates/core/data/taxonomy.tsv` is exactly what the generator makes from
 //! `../shared/data` (skipped with a message when the data is absent; required under `CI=true`).
 
-use atscore_core::matching::skills::generate::{build_taxonomy, Sources, ALIASES_TSV, PRUNE_TXT};
+use atscore_core::matching::skills::file::ALIASES_TSV;
+use atscore_core::matching::skills::generate::{build_taxonomy, Sources, PRUNE_TXT};
 use atscore_core::matching::skills::taxonomy::TAXONOMY_TSV;
 use atscore_testkit::corpus::require_data_dir;
 

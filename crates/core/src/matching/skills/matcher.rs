@@ -18,8 +18,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use serde::{Deserialize, Serialize};
 
 use super::context::{self, RULES};
-use super::generate::{push_normalized, CaseRule, Form};
-use super::taxonomy::{Skill, SkillId, Taxonomy};
+use super::file::{push_normalized, CaseRule, Form};
+use super::model::{Skill, SkillId};
 use crate::lexicon::{SKILL_CUES_LINE, SKILL_CUES_NEXT, SKILL_CUES_PREVIOUS};
 use crate::resume::sections::SectionKind;
 
@@ -44,13 +44,6 @@ pub struct Evidence {
 }
 
 impl SkillMatch {
-    /// "k8s → Kubernetes" when the text used an alias rather than the canonical name.
-    pub fn via(&self, tax: &Taxonomy) -> Option<String> {
-        let name = &tax.skill(self.skill).name;
-        (!self.matched_as.eq_ignore_ascii_case(name))
-            .then(|| format!("{} → {}", self.matched_as, name))
-    }
-
     /// The evidence of this mention in `text` (the text it was found in).
     pub fn evidence(&self, section: SectionKind, text: &str) -> Evidence {
         Evidence {
@@ -279,7 +272,7 @@ impl Matcher {
         }
     }
 
-    pub(crate) fn find(&self, _tax: &Taxonomy, text: &str) -> Vec<SkillMatch> {
+    pub(crate) fn find(&self, text: &str) -> Vec<SkillMatch> {
         let mut norm = String::with_capacity(text.len());
         let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
         push_normalized(text, true, &mut norm, |i| map.push(i as u32));

@@ -8,16 +8,22 @@
 //! - [`matcher`] — a word-level phrase map (longest match) over normalised text with word
 //!   boundaries, inflection tolerance
 //!   and context rules for ambiguous names (C, R, Go, Swift, Rust, Spark, Excel…);
+//! - [`model`] — a skill, its id and category;
+//! - [`file`] — the `taxonomy.tsv` and alias-file formats, surface forms, the merge of entries;
+//! - [`generate`] — the generator of `taxonomy.tsv` from ESCO, O*NET, Linguist and our aliases;
 //! - [`resume_skills`] — the `skills` of a parsed resume, with the sections they were found in.
 
 mod context;
+pub mod file;
 pub mod generate;
 pub mod matcher;
+pub mod model;
 pub mod taxonomy;
 
 pub use generate::{build_taxonomy, Sources};
 pub use matcher::SkillMatch;
-pub use taxonomy::{Category, Skill, SkillId, Taxonomy, TaxonomyError};
+pub use model::{Category, Skill, SkillId, TaxonomyError};
+pub use taxonomy::Taxonomy;
 
 use crate::resume::{SectionText, SkillHit};
 

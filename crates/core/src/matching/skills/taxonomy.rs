@@ -6,102 +6,9 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use serde::Serialize;
-
-use super::generate::{self, Entry, Form};
+use super::file::{self, Entry, Form};
 use super::matcher::{Matcher, SkillMatch};
-
-/// Index of a skill in its [`Taxonomy`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub struct SkillId(pub u32);
-
-/// What kind of skill it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Category {
-    ProgrammingLanguage,
-    Framework,
-    Database,
-    Cloud,
-    Tool,
-    Platform,
-    Methodology,
-    Knowledge,
-    Skill,
-    SoftSkill,
-    Language,
-}
-
-impl Category {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Category::ProgrammingLanguage => "programming_language",
-            Category::Framework => "framework",
-            Category::Database => "database",
-            Category::Cloud => "cloud",
-            Category::Tool => "tool",
-            Category::Platform => "platform",
-            Category::Methodology => "methodology",
-            Category::Knowledge => "knowledge",
-            Category::Skill => "skill",
-            Category::SoftSkill => "soft_skill",
-            Category::Language => "language",
-        }
-    }
-
-    /// The category named by [`Category::as_str`].
-    pub fn parse(s: &str) -> Option<Category> {
-        Some(match s {
-            "programming_language" => Category::ProgrammingLanguage,
-            "framework" => Category::Framework,
-            "database" => Category::Database,
-            "cloud" => Category::Cloud,
-            "tool" => Category::Tool,
-            "platform" => Category::Platform,
-            "methodology" => Category::Methodology,
-            "knowledge" => Category::Knowledge,
-            "skill" => Category::Skill,
-            "soft_skill" => Category::SoftSkill,
-            "language" => Category::Language,
-            _ => return None,
-        })
-    }
-
-    /// Technical categories: a nearby mention of one of these gives ambiguous names
-    /// (C, R, Go…) their tech context.
-    pub fn is_tech(self) -> bool {
-        matches!(
-            self,
-            Category::ProgrammingLanguage
-                | Category::Framework
-                | Category::Database
-                | Category::Cloud
-                | Category::Tool
-                | Category::Platform
-        )
-    }
-}
-
-/// One canonical skill.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Skill {
-    pub id: SkillId,
-    /// Canonical display name ("Kubernetes").
-    pub name: String,
-    pub category: Category,
-    /// O*NET "hot technology".
-    pub hot: bool,
-    /// Skills this one implies (PostgreSQL → SQL), for partial credit.
-    pub implies: Vec<SkillId>,
-}
-
-/// A user aliases file could not be read.
-#[derive(Debug, thiserror::Error)]
-pub enum TaxonomyError {
-    #[error("aliases file line {line}: {message}")]
-    BadLine { line: usize, message: String },
-}
+pub use super::model::{Category, Skill, SkillId, TaxonomyError};
 
 /// The skills taxonomy with its matcher.
 pub struct Taxonomy {
@@ -131,7 +38,7 @@ impl Taxonomy {
         static T: OnceLock<Taxonomy> = OnceLock::new();
         T.get_or_init(|| {
             let (version, entries) =
-                generate::read_taxonomy(TAXONOMY_TSV).expect("embedded taxonomy.tsv is valid");
+                file::read_taxonomy(TAXONOMY_TSV).expect("embedded taxonomy.tsv is valid");
             Taxonomy::from_entries(version, entries).expect("embedded taxonomy.tsv is consistent")
         })
     }
@@ -140,8 +47,8 @@ impl Taxonomy {
     /// `crates/core/data/aliases.tsv`): new skills, or extra aliases for existing ones (matched
     /// by canonical name). A user alias that belongs to another skill is moved to this one.
     pub fn with_user_aliases(text: &str) -> Result<Taxonomy, TaxonomyError> {
-        let user = generate::parse_aliases(text, 'u')?;
-        let (version, entries) = generate::read_taxonomy(TAXONOMY_TSV)?;
+        let user = file::parse_aliases(text, 'u')?;
+        let (version, entries) = file::read_taxonomy(TAXONOMY_TSV)?;
         if user.is_empty() {
             return Taxonomy::from_entries(version, entries);
         }
@@ -164,12 +71,9 @@ impl Taxonomy {
                 }
             }
         }
-        let merged = generate::merge_user(entries, user);
-        let body = generate::write_taxonomy(&merged);
-        let version = format!(
-            "{version}+user-{}",
-            &generate::content_version(&body)[4..12]
-        );
+        let merged = file::merge_user(entries, user);
+        let body = file::write_taxonomy(&merged);
+        let version = format!("{version}+user-{}", &file::content_version(&body)[4..12]);
         Taxonomy::from_entries(version, merged)
     }
 
@@ -266,6 +170,15 @@ impl Taxonomy {
 
     /// Every skill mention in `text`, in order of position.
     pub fn find(&self, text: &str) -> Vec<SkillMatch> {
-        self.matcher.find(self, text)
+        self.matcher.find(text)
+    }
+}
+
+impl SkillMatch {
+    /// "k8s → Kubernetes" when the text used an alias rather than the canonical name.
+    pub fn via(&self, tax: &Taxonomy) -> Option<String> {
+        let name = &tax.skill(self.skill).name;
+        (!self.matched_as.eq_ignore_ascii_case(name))
+            .then(|| format!("{} → {}", self.matched_as, name))
     }
 }
