@@ -14,6 +14,7 @@
 //! - [`clamd`]: a real clamd on loopback with test signatures.
 //! - [`prom`]: reading the Prometheus text exposition.
 //! - [`archive`]: ZIP and minimal DOCX files built in memory.
+//! - [`layers`]: which top-level folder of a crate imports which, read from its sources.
 
 pub mod archive;
 pub mod clamd;
@@ -21,6 +22,7 @@ pub mod corpus;
 pub mod examples;
 pub mod fidelity;
 pub mod fixtures;
+pub mod layers;
 pub mod policy;
 pub mod postgres;
 pub mod prom;

@@ -14,5 +14,5 @@ pub mod model;
 pub mod read;
 pub mod sections;
 
-pub use model::{ParsedResume, SectionText, SkillHit};
+pub use model::{Evidence, ParsedResume, SectionText, SkillHit};
 pub use read::read_resume;

@@ -3,7 +3,7 @@
 //! The dispatcher here picks the extractor for a detected [`Format`], after the size limit,
 //! and runs it behind `catch_unwind` (a panic in a third-party parser becomes `corrupt`).
 //! Every extractor must respect [`Limits`] and return typed [`ParseError`]s; the time budget
-//! lives in [`crate::parse`]. [`zipread`] is the bounded ZIP reader of DOCX and ODT, and
+//! lives in [`crate::document::guard`]. [`zipread`] is the bounded ZIP reader of DOCX and ODT, and
 //! [`sfnt`] checks the fonts embedded in a PDF before the PDF library reads them.
 
 use crate::{Document, Format, Limits, ParseError};

@@ -511,3 +511,14 @@ fn responsibilities(units: &[Unit], boiler: &[bool]) -> Vec<String> {
         .map(|u| u.text.clone())
         .collect()
 }
+
+#[cfg(all(test, feature = "openapi"))]
+mod openapi_tests {
+    #[test]
+    fn skipped_fields_are_not_in_the_schema() {
+        use utoipa::PartialSchema;
+        let job_skill = serde_json::to_string(&super::JobSkill::schema()).unwrap();
+        assert!(job_skill.contains("\"matched_as\""), "{job_skill}");
+        assert!(!job_skill.contains("\"id\""), "{job_skill}");
+    }
+}

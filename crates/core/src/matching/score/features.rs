@@ -8,10 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::lexicon::ACTION_VERBS;
 use crate::matching::bm25::terms;
-use crate::matching::skills::matcher::Evidence;
 use crate::matching::skills::Taxonomy;
 use crate::resume::entities::education::DegreeLevel;
 use crate::resume::sections::SectionKind;
+use crate::resume::Evidence;
 use crate::resume::ParsedResume;
 
 /// How strongly a resume evidences a skill (ordered: `Listed` < `Mentioned` < `Used`).

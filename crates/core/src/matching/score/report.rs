@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use super::features::EvidenceLevel;
 use crate::matching::job::Importance;
-use crate::matching::skills::matcher::Evidence;
 use crate::resume::entities::education::DegreeLevel;
 use crate::resume::sections::SectionKind;
+use crate::resume::Evidence;
 
 /// The job as the score read it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -22,6 +22,7 @@ use super::file::{push_normalized, CaseRule, Form};
 use super::model::{Skill, SkillId};
 use crate::lexicon::{SKILL_CUES_LINE, SKILL_CUES_NEXT, SKILL_CUES_PREVIOUS};
 use crate::resume::sections::SectionKind;
+use crate::resume::Evidence;
 
 /// One skill mention in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,15 +33,6 @@ pub struct SkillMatch {
     /// Byte range of the mention in the searched text.
     pub start: usize,
     pub end: usize,
-}
-
-/// Where a skill was seen: the section and a snippet around the mention.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Evidence {
-    pub section: SectionKind,
-    /// The sentence or line around the mention (at most ~160 characters).
-    pub snippet: String,
 }
 
 impl SkillMatch {
