@@ -10,6 +10,7 @@
 //! - [`sections`] — skills, experience, education, contact and summary checks;
 //! - [`suggest`] — concrete changes, each with its what-if delta from scoring again;
 //! - [`report`] — the [`ScoreReport`] (`atscore score --json`);
+//!
 //! Ranking many candidates, and its JSON and CSV forms, is [`crate::matching::rank`].
 
 pub mod config;

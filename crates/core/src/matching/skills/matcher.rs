@@ -15,8 +15,6 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use serde::{Deserialize, Serialize};
-
 use super::context::{self, RULES};
 use super::file::{push_normalized, CaseRule, Form};
 use super::model::{Skill, SkillId};

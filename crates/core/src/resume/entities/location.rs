@@ -10,14 +10,14 @@ use crate::text::words::{starts_lowercase, word_count};
 /// Are these words a plausible city name (all but the last are city-name prefixes)?
 fn city_ok(words: &[&str]) -> bool {
     let joined = words.join(" ").to_lowercase();
-    if is_city(&joined.as_str()) {
+    if is_city(joined.as_str()) {
         return true;
     }
     !words.is_empty()
         && words.len() <= 4
         && words[..words.len() - 1]
             .iter()
-            .all(|w| is_city_prefix(&w.to_lowercase().as_str()))
+            .all(|w| is_city_prefix(w.to_lowercase().as_str()))
 }
 
 /// A region code (with or without a ZIP code), a country, or "Remote" — what may follow the
@@ -38,7 +38,7 @@ fn is_state_or_country(s: &str) -> bool {
 pub(crate) fn is_location(s: &str) -> bool {
     let t = s.trim().trim_end_matches('.');
     let l = t.to_lowercase();
-    if is_city(&l.as_str()) {
+    if is_city(l.as_str()) {
         return true;
     }
     if l.starts_with("remote") || l.starts_with("hybrid") {
@@ -51,7 +51,7 @@ pub(crate) fn is_location(s: &str) -> bool {
     // "Austin, TX, USA" or "Madrid, Spain" but not "Initech, Austin, TX".
     if let Some((first, second)) = city.split_once(',') {
         let ok = is_state_or_country(second.split(',').next().unwrap_or(""))
-            || is_city(&first.trim().to_lowercase().as_str());
+            || is_city(first.trim().to_lowercase().as_str());
         if !ok {
             return false;
         }
@@ -64,8 +64,8 @@ pub(crate) fn is_location(s: &str) -> bool {
         let lw = w.to_lowercase();
         ORG_WORDS.contains(&lw.as_str())
             && *w != "of"
-            && !(i + 1 < city_words.len() && is_city_prefix(&lw.as_str()))
-    }) && !is_city(&city.to_lowercase().as_str())
+            && !(i + 1 < city_words.len() && is_city_prefix(lw.as_str()))
+    }) && !is_city(city.to_lowercase().as_str())
     {
         return false;
     }
@@ -78,10 +78,9 @@ pub(crate) fn is_location(s: &str) -> bool {
     }
     let region = region.trim();
     is_state_or_country(region)
-        || is_city(&city.to_lowercase().as_str())
+        || is_city(city.to_lowercase().as_str())
         || is_city(
-            &city
-                .split(',')
+            city.split(',')
                 .next()
                 .unwrap_or("")
                 .trim()
@@ -127,7 +126,7 @@ pub(crate) fn split_location(s: &str) -> (String, Option<String>) {
         if org && !org_ok {
             break;
         }
-        if taken >= 1 && !is_city_prefix(&lw.as_str()) && !org_ok {
+        if taken >= 1 && !is_city_prefix(lw.as_str()) && !org_ok {
             break;
         }
         if taken >= 4 {
