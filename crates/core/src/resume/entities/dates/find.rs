@@ -526,15 +526,9 @@ pub fn find_date_ranges(text: &str) -> Vec<DateRange> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::{y, ym};
     use super::*;
     use proptest::prelude::*;
-
-    fn ym(y: u16, m: u8) -> YearMonth {
-        YearMonth::new(y, Some(m))
-    }
-    fn y(y: u16) -> YearMonth {
-        YearMonth::new(y, None)
-    }
 
     /// The single range of `text`: (start, end, current).
     fn one(text: &str) -> (YearMonth, Option<YearMonth>, bool) {

@@ -190,17 +190,20 @@ pub fn total_years(ranges: &[(YearMonth, Option<YearMonth>)], today: YearMonth) 
     (months as f64 / 12.0 * 10.0).round() / 10.0
 }
 
+/// Shorthands the tests of this folder (`mod.rs`, `find.rs`) share.
+#[cfg(test)]
+pub(crate) fn ym(y: u16, m: u8) -> YearMonth {
+    YearMonth::new(y, Some(m))
+}
+#[cfg(test)]
+pub(crate) fn y(y: u16) -> YearMonth {
+    YearMonth::new(y, None)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    fn ym(y: u16, m: u8) -> YearMonth {
-        YearMonth::new(y, Some(m))
-    }
-    fn y(y: u16) -> YearMonth {
-        YearMonth::new(y, None)
-    }
 
     #[test]
     fn total_years_union() {
