@@ -66,6 +66,7 @@ fn run_inner(args: TaxonomyArgs) -> anyhow::Result<()> {
             let src = Sources {
                 aliases: file::ALIASES_TSV,
                 prune: generate::PRUNE_TXT,
+                domains: file::DOMAIN_TSVS,
                 esco_en: &esco_en,
                 esco_fr: &esco_fr,
                 esco_es: &esco_es,

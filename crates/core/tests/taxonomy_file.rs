@@ -1,7 +1,8 @@
 //! The committed `crates/core/data/taxonomy.tsv` is exactly what the generator makes from
 //! `../shared/data` (skipped with a message when the data is absent; required under `CI=true`).
+//! `ATSCORE_WRITE_TAXONOMY=1 cargo test -p atscore-core --test taxonomy_file` rewrites it.
 
-use atscore_core::matching::skills::file::ALIASES_TSV;
+use atscore_core::matching::skills::file::{ALIASES_TSV, DOMAIN_TSVS};
 use atscore_core::matching::skills::generate::{build_taxonomy, Sources, PRUNE_TXT};
 use atscore_core::matching::skills::taxonomy::TAXONOMY_TSV;
 use atscore_testkit::corpus::require_data_dir;
@@ -23,6 +24,7 @@ fn committed_taxonomy_matches_the_generator() {
     let built = build_taxonomy(&Sources {
         aliases: ALIASES_TSV,
         prune: PRUNE_TXT,
+        domains: DOMAIN_TSVS,
         esco_en: &en,
         esco_fr: &fr,
         esco_es: &es,
@@ -30,6 +32,13 @@ fn committed_taxonomy_matches_the_generator() {
         linguist: &ling,
     })
     .unwrap();
+    // ATSCORE_WRITE_TAXONOMY=1 writes the file (what `atscore taxonomy build` does, without
+    // building the CLI); the next run checks it.
+    if std::env::var_os("ATSCORE_WRITE_TAXONOMY").is_some() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/taxonomy.tsv");
+        std::fs::write(&path, &built).unwrap();
+        return;
+    }
     if built != TAXONOMY_TSV {
         let first = built
             .lines()

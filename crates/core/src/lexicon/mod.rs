@@ -47,6 +47,13 @@ pub static JOB_GENERIC_HEADINGS: Words = lexicon!(Words, "job-generic-headings.t
 /// Title Case or followed by a dash ("What You Will Be Doing", "Nice To Haves - …").
 pub static JOB_RUN_IN_HEADINGS: Words = lexicon!(Words, "job-run-in-headings.txt");
 
+// matching::job
+
+/// Nouns for colleagues ("product managers", "the sales team"): not skills.
+pub static COLLEAGUE_NOUNS: Words = lexicon!(Words, "colleague-nouns.txt");
+/// Degree abbreviation → field of study ("BSN" → Nursing).
+pub static DEGREE_FIELDS: Pairs = lexicon!(Pairs, "degree-fields.tsv");
+
 // matching::job::title
 
 /// Words that make a phrase a job name.
@@ -104,6 +111,9 @@ pub static MONTHS: Pairs = lexicon!(Pairs, "months.tsv");
 pub static SEASONS: Pairs = lexicon!(Pairs, "seasons.tsv");
 
 // resume::entities::education
+
+/// Degree abbreviations ("BSN", "PharmD") → degree level.
+pub static DEGREE_ABBREVIATIONS: Pairs = lexicon!(Pairs, "degree-abbreviations.tsv");
 
 /// .
 pub static SCHOOL_WORDS: Words = lexicon!(Words, "school-words.txt");

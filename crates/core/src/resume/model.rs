@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::resume::entities::certifications::Certification;
 use crate::resume::entities::contact::Contact;
+use crate::resume::entities::credentials::CredentialHit;
 use crate::resume::entities::education::EducationEntry;
 use crate::resume::entities::experience::ExperienceEntry;
 use crate::resume::entities::languages::SpokenLanguage;
@@ -63,6 +64,10 @@ pub struct ParsedResume {
     pub experience: Vec<ExperienceEntry>,
     pub education: Vec<EducationEntry>,
     pub certifications: Vec<Certification>,
+    /// Licences, certifications, clearances and driving licences recognised from the
+    /// credentials catalogue (post-nominals after the name included: "Maria Gonzalez, RN").
+    #[serde(default)]
+    pub credentials: Vec<CredentialHit>,
     pub languages: Vec<SpokenLanguage>,
     /// Total years of experience, overlapping jobs counted once.
     pub years_of_experience: f64,

@@ -5,6 +5,7 @@
 use crate::document::{Document, Line};
 use crate::resume::entities::certifications::parse_certifications;
 use crate::resume::entities::contact::extract_contact;
+use crate::resume::entities::credentials::resume_credentials;
 use crate::resume::entities::dates::YearMonth;
 use crate::resume::entities::education::parse_education;
 use crate::resume::entities::experience::{
@@ -77,6 +78,18 @@ pub fn read_resume(
     let education = parse_education(&lines_of(SectionKind::Education));
     let certifications = parse_certifications(&lines_of(SectionKind::Certifications));
     let languages = parse_languages(&lines_of(SectionKind::Languages));
+    let name_line = contact.name.as_deref().and_then(|n| {
+        lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .find(|t| t.trim_start().starts_with(n))
+    });
+    let texts: Vec<(SectionKind, String)> = sections
+        .iter()
+        .map(|s| (s.kind, section_text(&s.lines)))
+        .collect();
+    let refs: Vec<(SectionKind, &str)> = texts.iter().map(|(k, t)| (*k, t.as_str())).collect();
+    let credentials = resume_credentials(name_line, &refs);
     let today = today.unwrap_or_else(|| latest_date(&experience));
     let years = total_experience_years(&experience, today);
 
@@ -108,6 +121,7 @@ pub fn read_resume(
         experience,
         education,
         certifications,
+        credentials,
         languages,
         years_of_experience: years,
         skills: Vec::new(),

@@ -49,6 +49,11 @@ static WEAK: LazyLock<Regex> = LazyLock::new(|| {
     .expect("weak cue regex")
 });
 
+static PREFERABLY_DETAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:preferably|ideally|idealement|idealmente|idealerweise)\s+(?:in|with|within|at|from|on|for|as|en|dans|con|mit|im)\b")
+        .expect("preferably-detail regex")
+});
+
 /// Every cue phrase in `sentence`, by position. A required word inside a preferred phrase
 /// ("not required") is not a required cue.
 pub(crate) fn cues(sentence: &str) -> Vec<Cue> {
@@ -99,6 +104,25 @@ pub(crate) fn governing<'c>(
     let cues: Vec<&Cue> = cues
         .iter()
         .filter(|c| c.start >= lo && c.end <= hi)
+        // A cue inside a parenthesis that does not hold the mention qualifies that aside
+        // ("3+ years of SaaS sales (ideally with President's Club)").
+        .filter(|c| {
+            let open = sentence[..c.start].rfind('(');
+            let close = sentence[c.start..].find(')').map(|i| c.start + i);
+            match (open, close) {
+                (Some(o), Some(cl)) if !sentence[o..c.start].contains(')') => {
+                    o < start && end <= cl
+                }
+                _ => true,
+            }
+        })
+        // "…, preferably in retail", "ideally with…" after the mention qualify a detail of
+        // it, not the mention itself.
+        .filter(|c| {
+            !(c.kind == CueKind::Preferred
+                && c.start >= end
+                && PREFERABLY_DETAIL.is_match(&sentence[c.start..]))
+        })
         .collect();
     let has_pref = cues.iter().any(|c| c.kind == CueKind::Preferred);
     let has_req = cues.iter().any(|c| c.kind != CueKind::Preferred);
@@ -168,6 +192,10 @@ mod tests {
             CueKind::Preferred
         );
         assert_eq!(cues("Maîtrise de Python exigée")[0].kind, CueKind::Weak);
+        let s = "2 years of sales experience, preferably in retail banking";
+        assert!(governing(s, &cues(s), 0, 7).is_none());
+        let s = "3+ years of SaaS sales (ideally with President's Club)";
+        assert!(governing(s, &cues(s), 0, 8).is_none_or(|c| c.kind != CueKind::Preferred));
         let s = "Bachelor's degree in Marketing; MBA preferred";
         let c = cues(s);
         assert!(governing(s, &c, 0, 8).is_none());

@@ -17,7 +17,9 @@
 //! is what you need to know); skills in boilerplate (about us, benefits…) do not count.
 
 pub mod boilerplate;
+pub mod credentials;
 pub mod cues;
+pub mod falsehoods;
 pub mod requirements;
 pub mod segments;
 pub mod title;
@@ -31,6 +33,7 @@ use crate::matching::skills::{Category, SkillId, Taxonomy};
 use crate::resume::entities::education::DegreeLevel;
 use crate::{Document, Limits, ParseError};
 
+pub use credentials::JobCredential;
 pub use segments::JobSectionKind;
 pub use title::{EmploymentType, Seniority};
 
@@ -106,6 +109,13 @@ pub struct JobDescription {
     pub location: Option<String>,
     /// The sections of the posting, as segmented (boilerplate sections included).
     pub sections: Vec<JobSection>,
+    /// Licences, certifications, clearances and driving licences asked for (required first);
+    /// a missing required one is a knockout.
+    pub credentials: Vec<JobCredential>,
+    /// Fields of study named with the degree ("Accounting", "Finance"; "Nursing" for a BSN).
+    pub degree_fields: Vec<String>,
+    /// The degree may still be in progress ("currently enrolled", "pursuing").
+    pub degree_in_progress_ok: bool,
 }
 
 /// A section of the job description.
@@ -130,6 +140,9 @@ pub struct YearsRequirement {
     pub importance: Importance,
     /// Canonical names of the skills it is about (empty: general experience).
     pub skills: Vec<String>,
+    /// What the experience is in, as written ("ICU", "accounts payable"); `None` for general
+    /// experience.
+    pub field: Option<String>,
     /// The sentence it was read from.
     pub evidence: String,
 }
@@ -218,6 +231,7 @@ pub fn analyze_job(doc: &Document, tax: &Taxonomy) -> JobDescription {
             JobSectionKind::Requirements | JobSectionKind::Preferred
         )
     });
+    let company = falsehoods::Company::from_units(&units, &boiler);
     let mut found: Vec<JobSkill> = Vec::new();
     let mut by_id: HashMap<SkillId, usize> = HashMap::new();
     let mut degrees: Vec<(DegreeLevel, bool, &str)> = Vec::new();
@@ -225,13 +239,33 @@ pub fn analyze_job(doc: &Document, tax: &Taxonomy) -> JobDescription {
         if b || u.is_heading {
             continue;
         }
-        let (base, base_cue) = base_importance(u, has_requirement_sections);
+        // What the company is and does ("Harborview is a 400-bed teaching hospital…") names
+        // no requirement.
+        if company.describes_company(u) {
+            continue;
+        }
+        let (base, base_cue) = if jd.title.as_deref() == Some(u.text.trim()) {
+            (Importance::Required, "named in the job title".to_string())
+        } else {
+            base_importance(u, has_requirement_sections)
+        };
         let cs = cues::cues(&u.text);
-        let has_degree = !requirements::degree_mentions(&u.text).is_empty();
+        let degree_spans = requirements::degree_mentions(&u.text);
+        let has_degree = !degree_spans.is_empty();
         let years = requirements::years_mentions(&u.text);
+        let creds = crate::resume::entities::credentials::catalog().find(&u.text);
+        add_credentials(&mut jd.credentials, u, &creds, &cs, base, &base_cue);
         let matches = tax.find(&u.text);
         for (k, m) in matches.iter().enumerate() {
             if m.end > u.text.len() || m.start > m.end {
+                continue;
+            }
+            // A credential is not also a skill ("RN license", "PMP certification").
+            if creds.iter().any(|c| m.start < c.end && c.start < m.end) {
+                continue;
+            }
+            let sk = tax.skill(m.skill);
+            if falsehoods::not_a_requirement(&u.text, m.start, m.end, sk.category, &company) {
                 continue;
             }
             let (mut importance, mut cue) = resolve(
@@ -271,10 +305,16 @@ pub fn analyze_job(doc: &Document, tax: &Taxonomy) -> JobDescription {
                 })
                 .min_by_key(|(d, _)| *d)
                 .map(|(_, y)| y);
-            let sk = tax.skill(m.skill);
             // "Bachelor's degree in Computer Science": the field of study belongs to the
             // degree requirement, not to the skills.
-            if sk.category == crate::matching::skills::Category::Knowledge && has_degree {
+            if sk.category == Category::Knowledge && has_degree {
+                continue;
+            }
+            if sk.category == Category::SoftSkill
+                && degree_spans.iter().any(|&(_, _, e)| {
+                    e <= m.start && m.start - e <= 100 && !u.text[e..m.start].contains(';')
+                })
+            {
                 continue;
             }
             let js = JobSkill {
@@ -332,8 +372,17 @@ pub fn analyze_job(doc: &Document, tax: &Taxonomy) -> JobDescription {
                 max_years: y.max,
                 importance,
                 skills,
+                field: requirements::years_field(&u.text, y.end),
                 evidence: snippet(&u.text, y.start, y.end),
             });
+        }
+        if u.kind != JobSectionKind::Responsibilities && has_degree {
+            for f in requirements::degree_fields(&u.text) {
+                if !jd.degree_fields.iter().any(|o| o.eq_ignore_ascii_case(&f)) {
+                    jd.degree_fields.push(f);
+                }
+            }
+            jd.degree_in_progress_ok |= requirements::degree_in_progress_ok(&u.text);
         }
         if u.kind != JobSectionKind::Responsibilities {
             let equivalent = requirements::allows_equivalent(&u.text);
@@ -355,6 +404,7 @@ pub fn analyze_job(doc: &Document, tax: &Taxonomy) -> JobDescription {
     }
     found.sort_by_key(|s| s.importance);
     jd.skills = found;
+    jd.credentials.sort_by_key(|c| c.importance);
     jd.min_years = jd
         .years
         .iter()
@@ -377,6 +427,62 @@ pub fn analyze_job(doc: &Document, tax: &Taxonomy) -> JobDescription {
 
     jd.responsibilities = responsibilities(&units, &boiler);
     jd
+}
+
+/// Adds the credentials mentioned in a unit (each credential once; a required mention wins).
+fn add_credentials(
+    out: &mut Vec<JobCredential>,
+    u: &Unit,
+    mentions: &[crate::resume::entities::credentials::CredentialMention],
+    cs: &[cues::Cue],
+    base: Importance,
+    base_cue: &str,
+) {
+    let cat = crate::resume::entities::credentials::catalog();
+    for (k, m) in mentions.iter().enumerate() {
+        let (mut importance, mut cue) =
+            resolve(base, base_cue, cues::governing(&u.text, cs, m.start, m.end));
+        if let Some(l) = credentials::later_cue(&u.text, m.start, m.end) {
+            importance = Importance::Preferred;
+            cue = format!("cue \"{l}\"");
+        }
+        let mut alternative = None;
+        if let Some(prev) = k.checked_sub(1).map(|j| &mentions[j]) {
+            let gap = u
+                .text
+                .get(prev.end..m.start)
+                .unwrap_or("")
+                .trim()
+                .trim_start_matches(',')
+                .trim()
+                .to_lowercase();
+            if importance == Importance::Required && (gap == "or" || gap == "and/or") {
+                let first = cat.def(prev.id).name.clone();
+                importance = Importance::Preferred;
+                cue = format!("alternative to {first}");
+                alternative = Some(first);
+            }
+        }
+        let d = cat.def(m.id);
+        let c = JobCredential {
+            name: d.name.clone(),
+            kind: d.kind,
+            required: importance == Importance::Required,
+            importance,
+            matched_as: m.matched_as.clone(),
+            evidence: snippet(&u.text, m.start, m.end),
+            cue,
+            alternative_to: alternative,
+        };
+        match out.iter_mut().find(|o| o.name == c.name) {
+            None => out.push(c),
+            Some(o) => {
+                if !o.required && c.required {
+                    *o = c;
+                }
+            }
+        }
+    }
 }
 
 /// Whether a unit is boilerplate: in a boilerplate section, or a boilerplate sentence.

@@ -41,7 +41,7 @@ static EXPERIENCE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static AFTER_OK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:of|in|with|on|as|at|doing|building|developing|designing|leading|managing|working|using|programming|writing|experience|exp\b|professional|relevant|related|hands|industry|commercial|previous|progressive|proven|post|practical|production|d['’]|de\b|dans|en\b|d['’]exp|im\b|mit\b|erfahrung|berufserfahrung|\+|plus)")
+    Regex::new(r"(?i)^\s*(?:of|in|with|on|as|at|doing|building|developing|designing|leading|managing|working|using|programming|writing|experience|exp\b|professional|relevant|related|hands|industry|commercial|previous|progressive|proven|post|practical|production|d['’]|de\b|dans|en\b|d['’]exp|im\b|mit\b|erfahrung|berufserfahrung|\+|plus|[a-z]{3,}ing\b)")
         .expect("after regex")
 });
 
@@ -53,6 +53,15 @@ static AFTER_BAD: LazyLock<Regex> = LazyLock::new(|| {
 static BEFORE_BAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\bfounded|\bsince|\bestablished|\baged?|\b(?:business|been|operating|existed|around)\s+for|\bwe\s+have|\bwe['’]ve|\bour|\bpast|\blast|\bnext|\bwithin|\bafter|\bevery|\bper|\bup\s+to|\bfirst|\bdepuis|\bhace|\bseit)\s*(?:over|more\s+than|almost|nearly|the\s+(?:past|last|next))?\s*$")
         .expect("before-bad regex")
+});
+
+static ADDITIONAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:additional|extra|further)\s*$").expect("additional regex")
+});
+
+static SUBSTITUTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bsubstitut|\bin\s+lieu\b|\bin\s+place\s+of\b|\binstead\s+of\b")
+        .expect("substitute regex")
 });
 
 fn number(s: &str) -> Option<f64> {
@@ -98,6 +107,10 @@ pub(crate) fn years_mentions(sentence: &str) -> Vec<YearsMention> {
             continue;
         }
         if AFTER_BAD.is_match(after) || BEFORE_BAD.is_match(before) {
+            continue;
+        }
+        // "an additional four years of experience may substitute for the degree"
+        if ADDITIONAL.is_match(before) && SUBSTITUTE.is_match(sentence) {
             continue;
         }
         if !(AFTER_OK.is_match(after) || has_exp_word) {
@@ -173,6 +186,11 @@ pub(crate) fn degree_mentions(sentence: &str) -> Vec<(DegreeLevel, usize, usize)
             out.push((*l, m.start(), m.end()));
         }
     }
+    for (l, r) in crate::resume::entities::degrees::abbreviation_matches(sentence) {
+        if !out.iter().any(|o| o.1 < r.end && r.start < o.2) {
+            out.push((l, r.start, r.end));
+        }
+    }
     if out.is_empty() {
         if let Some(m) = GENERIC_DEGREE.find(sentence) {
             out.push((DegreeLevel::Bachelor, m.start(), m.end()));
@@ -180,6 +198,152 @@ pub(crate) fn degree_mentions(sentence: &str) -> Vec<(DegreeLevel, usize, usize)
     }
     out.sort_by_key(|m| m.1);
     out
+}
+
+static FIELD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[’'s]*\s*(?:\([^)]{1,12}\)\s*)?(?:degree\s+|diploma\s+)?(?:\([^)]{1,12}\)\s*)?(?:in|of)\s+(?P<f>[^,;:.()]{2,80})")
+        .expect("degree field regex")
+});
+
+static FIELD_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+(?:or\s+(?:a\s+|an\s+)?(?:closely\s+)?(?:related|relevant|similar|equivalent|comparable|other)|and/or\s+equivalent|from\b|with\b|is\b|are\b|required|preferred|strongly|highly|desired|plus\b|a\s+plus|or\s+higher|or\s+above|and\s+\d|\d|is\s+required|program|required|and\s+(?:at\s+least|a\s+minimum|\d))")
+        .expect("degree field end regex")
+});
+
+const FIELD_SKIP: &[&str] = &[
+    "science",
+    "arts",
+    "applied science",
+    "a related field",
+    "related field",
+    "a relevant field",
+    "any field",
+    "any discipline",
+    "a related discipline",
+    "related discipline",
+    "field",
+    "discipline",
+    "study",
+    "a field",
+    "equivalent",
+];
+
+/// The fields of study named with the degrees of a sentence: "Bachelor's degree in
+/// Accounting or Finance" → Accounting, Finance; "Bachelor of Science in Nursing" → Nursing;
+/// "BS in Mechanical Engineering or a related field" → Mechanical Engineering; "BSN" →
+/// Nursing (the abbreviation's field).
+pub(crate) fn degree_fields(sentence: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let push = |f: &str, out: &mut Vec<String>| {
+        let f = f
+            .trim()
+            .trim_start_matches("a ")
+            .trim_start_matches("an ")
+            .trim_start_matches("the ")
+            .trim();
+        let lower = f.to_lowercase();
+        if f.is_empty() || FIELD_SKIP.contains(&lower.as_str()) || f.split_whitespace().count() > 5
+        {
+            return;
+        }
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(f)) {
+            out.push(f.to_string());
+        }
+    };
+    for (_, s, e) in degree_mentions(sentence) {
+        let word: String = sentence[s..e].chars().filter(|c| *c != '.').collect();
+        if let Some(&(_, field)) = crate::lexicon::DEGREE_FIELDS
+            .iter()
+            .find(|(a, _)| *a == word)
+        {
+            push(field, &mut out);
+            continue;
+        }
+        // "BS in …": the pattern of the degree took the "in".
+        let mention = sentence[s..e].trim_end();
+        let after = if mention.len() > 2 && mention[mention.len() - 2..].eq_ignore_ascii_case("in")
+        {
+            format!(" in{}", &sentence[e..])
+        } else {
+            sentence[e..].to_string()
+        };
+        let Some(c) = FIELD_AFTER.captures(&after) else {
+            continue;
+        };
+        let mut f = c.name("f").map_or("", |m| m.as_str());
+        // "Bachelor of Science in Nursing": the field follows the degree's own name.
+        for lead in [
+            "science in ",
+            "arts in ",
+            "applied science in ",
+            "science degree in ",
+        ] {
+            if f.len() > lead.len() && f[..lead.len()].eq_ignore_ascii_case(lead) {
+                f = &f[lead.len()..];
+            }
+        }
+        if let Some(m) = FIELD_END.find(f) {
+            f = &f[..m.start()];
+        }
+        for part in f
+            .split(" or ")
+            .flat_map(|p| p.split(" and "))
+            .flat_map(|p| p.split('/'))
+        {
+            push(part, &mut out);
+        }
+    }
+    out
+}
+
+static IN_PROGRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bcurrently\s+(?:enrolled|pursuing|working\s+toward)|\bpursuing\b|\bin\s+progress\b|\bworking\s+towards?\b|\benrolled\s+in\b|\bexpected\s+graduation\b|\bgraduating\s+(?:in|by)\b|\brising\s+(?:junior|senior)\b")
+        .expect("in-progress regex")
+});
+
+/// The sentence accepts a degree still in progress ("currently enrolled", "pursuing").
+pub(crate) fn degree_in_progress_ok(sentence: &str) -> bool {
+    IN_PROGRESS.is_match(sentence)
+}
+
+static YEARS_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[’'s]*\s*(?:of\s+)?(?:(?:recent|relevant|related|professional|progressive|progressively\s+responsible|hands[- ]on|direct|prior|previous|practical|paid|full[- ]time|verifiable|demonstrated|proven|combined|post[- ]\w+|successful|increasingly\s+responsible)\s+)*(?:(?P<a>[^,;:.()]{1,60}?)\s+(?:experience|exp\.?)\b|(?:experience|exp\.?|working|work)\s+(?:in|with|as|on|at|within|across|doing|supporting)\s+(?:an?\s+|the\s+)?(?P<b>[^,;:.()]{1,60}))|^\s*(?:in|as|with|within)\s+(?:an?\s+|the\s+)?(?P<c>[^,;:.()]{1,60})")
+        .expect("years field regex")
+});
+
+static YEARS_FIELD_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+(?:is|are|required|preferred|strongly|highly|desired|plus|a\s+plus|or\s+(?:equivalent|more|related|similar)|including|such\s+as|with\b|using\b|and\s+(?:a|an|the)\b|that\b|where\b|which\b|in\s+(?:a|an)\s+(?:fast|high|busy|dynamic))")
+        .expect("years field end regex")
+});
+
+/// What a years-of-experience mention is about: "2+ years of ICU experience" → ICU; "3 years
+/// of experience in accounts payable" → accounts payable; "5 years in a similar role" →
+/// similar role; `None` for general experience ("5+ years of professional experience").
+pub(crate) fn years_field(sentence: &str, mention_end: usize) -> Option<String> {
+    let c = YEARS_FIELD.captures(sentence.get(mention_end..)?)?;
+    let mut f = ["a", "b", "c"]
+        .iter()
+        .find_map(|n| c.name(n))
+        .map(|m| m.as_str().trim())?;
+    if let Some(m) = YEARS_FIELD_END.find(f) {
+        f = &f[..m.start()];
+    }
+    let f = f.trim();
+    let lower = f.to_lowercase();
+    let generic = [
+        "",
+        "work",
+        "professional",
+        "relevant",
+        "related",
+        "industry",
+        "overall",
+        "total",
+        "experience",
+        "the field",
+        "field",
+    ];
+    (!generic.contains(&lower.as_str()) && f.split_whitespace().count() <= 8).then(|| f.to_string())
 }
 
 /// The sentence allows equivalent experience instead of the degree.
@@ -225,6 +389,14 @@ mod tests {
         assert!(years("aged 18-25 years").is_empty());
         assert!(years("We have been in business for over 20 years").is_empty());
         assert!(years("This is a 2-year contract").is_empty());
+        assert_eq!(
+            years("Minimum of 3 years serving as a Scrum Master"),
+            vec![3.0]
+        );
+        assert_eq!(
+            years("Bachelor's degree, or equivalent experience (an additional four years of HR experience may substitute for the degree)"),
+            Vec::<f64>::new()
+        );
     }
 
     #[test]
@@ -259,7 +431,45 @@ mod tests {
             degree_in("Bac+5 en informatique (école d'ingénieur ou master)"),
             Some((Master, false))
         );
+        assert_eq!(degree_in("BSN required"), Some((Bachelor, false)));
         assert_eq!(degree_in("Demonstrate a basic degree of creativity"), None);
         assert_eq!(degree_in("Experience with MS Excel"), None);
+    }
+
+    #[test]
+    fn fields_of_degrees() {
+        assert_eq!(
+            degree_fields("Bachelor's degree in Accounting or Finance required"),
+            vec!["Accounting", "Finance"]
+        );
+        assert_eq!(
+            degree_fields("BS in Mechanical Engineering or a related field"),
+            vec!["Mechanical Engineering"]
+        );
+        assert_eq!(degree_fields("BSN required"), vec!["Nursing"]);
+        assert_eq!(
+            degree_fields("Bachelor of Science in Nursing (BSN) from an accredited program"),
+            vec!["Nursing"]
+        );
+        assert!(degree_fields("Bachelor's degree or equivalent experience").is_empty());
+        assert!(degree_in_progress_ok("Currently enrolled in a BSN program"));
+    }
+
+    #[test]
+    fn fields_of_years() {
+        let f = |s: &str| {
+            let m = &years_mentions(s)[0];
+            years_field(s, m.end)
+        };
+        assert_eq!(f("2+ years of ICU experience").as_deref(), Some("ICU"));
+        assert_eq!(
+            f("3 years of experience in accounts payable").as_deref(),
+            Some("accounts payable")
+        );
+        assert_eq!(f("5+ years of professional experience"), None);
+        assert_eq!(
+            f("Minimum of two (2) years of acute care nursing experience").as_deref(),
+            Some("acute care nursing")
+        );
     }
 }

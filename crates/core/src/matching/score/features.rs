@@ -87,6 +87,8 @@ pub struct ResumeFeatures {
     pub terms: Vec<String>,
     pub years: f64,
     pub degree: Option<DegreeLevel>,
+    /// Credentials the resume shows (catalogue names: "Registered Nurse (RN)").
+    pub credentials: std::collections::BTreeSet<String>,
     pub has_education: bool,
     pub experience: ExperienceStats,
     pub has_skills_section: bool,
@@ -216,6 +218,7 @@ impl ResumeFeatures {
             terms: prose_terms(r),
             years: r.years_of_experience,
             degree: r.education.iter().filter_map(|e| e.level).max(),
+            credentials: r.credentials.iter().map(|c| c.name.clone()).collect(),
             has_education: !r.education.is_empty()
                 || r.sections.iter().any(|s| s.kind == SectionKind::Education),
             experience,

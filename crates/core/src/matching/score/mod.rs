@@ -230,6 +230,20 @@ fn score_features_with(
             min_years: job.job.min_years,
             degree: job.job.degree,
             degree_required: job.job.degree_required,
+            credentials_required: job
+                .job
+                .credentials
+                .iter()
+                .filter(|c| c.required)
+                .map(|c| c.name.clone())
+                .collect(),
+            credentials_preferred: job
+                .job
+                .credentials
+                .iter()
+                .filter(|c| !c.required)
+                .map(|c| c.name.clone())
+                .collect(),
         },
         score: r1(ev.total),
         breakdown: b,
@@ -266,6 +280,27 @@ fn knockouts(f: &ResumeFeatures, job: &JobDescription, missing: &[MissingSkill])
                 code: "missing_required_skill".into(),
                 message: format!("required skill {} not found in the resume", m.name),
                 skill: Some(m.name.clone()),
+            });
+        }
+    }
+    for c in job.credentials.iter().filter(|c| c.required) {
+        // An alternative held ("ACLS or PALS") satisfies the requirement.
+        let alternatives = job
+            .credentials
+            .iter()
+            .filter(|a| a.alternative_to.as_deref() == Some(c.name.as_str()));
+        let held = f.credentials.contains(&c.name)
+            || alternatives
+                .clone()
+                .any(|a| f.credentials.contains(&a.name));
+        if !held {
+            out.push(Knockout {
+                code: "missing_required_credential".into(),
+                message: format!(
+                    "required credential {} not found in the resume (the posting: \"{}\")",
+                    c.name, c.matched_as
+                ),
+                skill: Some(c.name.clone()),
             });
         }
     }

@@ -21,6 +21,12 @@ pub struct JobSummary {
     pub degree: Option<DegreeLevel>,
     /// The degree is a hard requirement (not "or equivalent experience").
     pub degree_required: bool,
+    /// Credentials the job requires (licences, certifications…), by catalogue name.
+    #[serde(default)]
+    pub credentials_required: Vec<String>,
+    /// Credentials the job prefers.
+    #[serde(default)]
+    pub credentials_preferred: Vec<String>,
 }
 
 /// Content match: skill coverage and text similarity.
@@ -124,7 +130,8 @@ pub struct MissingSkill {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Knockout {
-    /// `missing_required_skill`, `years_below_minimum`, `degree_below_minimum`.
+    /// `missing_required_skill`, `missing_required_credential`, `years_below_minimum`,
+    /// `degree_below_minimum`.
     pub code: String,
     pub message: String,
     pub skill: Option<String>,

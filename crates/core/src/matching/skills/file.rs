@@ -19,6 +19,40 @@ use super::model::{Category, TaxonomyError};
 pub const ALIASES_TSV: &str =
     include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/aliases.tsv"));
 
+macro_rules! domain {
+    ($name:literal) => {
+        (
+            $name,
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/data/domains/",
+                $name,
+                ".tsv"
+            )),
+        )
+    };
+}
+
+/// The curated occupation-family tables (`crates/core/data/domains/<family>.tsv`, same format
+/// as `aliases.tsv`; provenance in `data/domains/README.md`): family key, text. Merged after
+/// `aliases.tsv` and before every source, so their names and forms win over ESCO and O*NET.
+pub const DOMAIN_TSVS: &[(&str, &str)] = &[
+    domain!("healthcare"),
+    domain!("finance"),
+    domain!("engineering"),
+    domain!("sales"),
+    domain!("marketing"),
+    // TMP domain!("education"),
+    // TMP domain!("hr"),
+    // TMP domain!("logistics"),
+    // TMP domain!("legal"),
+    // TMP domain!("hospitality"),
+    // TMP domain!("trades"),
+    // TMP domain!("support"),
+    // TMP domain!("project"),
+    // TMP domain!("design"),
+];
+
 /// How the letter case of a form must look in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum CaseRule {

@@ -26,6 +26,8 @@ pub struct Sources<'a> {
     pub aliases: &'a str,
     /// `prune.txt` (normally [`PRUNE_TXT`]).
     pub prune: &'a str,
+    /// The occupation-family tables (normally [`super::file::DOMAIN_TSVS`]): family, text.
+    pub domains: &'a [(&'a str, &'a str)],
     /// `esco-en-v1.1.1/esco_skills_en.tsv`.
     pub esco_en: &'a str,
     /// `esco-fr-es-v1.0/skills_fr.csv`.
@@ -316,6 +318,17 @@ pub fn build_entries(src: &Sources) -> Result<Vec<Entry>, TaxonomyError> {
     for e in parse_aliases(src.aliases, 'a')? {
         b.add(e, Mode::Curated);
     }
+    for (family, text) in src.domains {
+        let entries = parse_aliases(text, 'd').map_err(|e| match e {
+            TaxonomyError::BadLine { line, message } => TaxonomyError::BadLine {
+                line,
+                message: format!("domains/{family}.tsv: {message}"),
+            },
+        })?;
+        for e in entries {
+            b.add(e, Mode::Curated);
+        }
+    }
 
     // Linguist
     let langs: serde_json::Value =
@@ -499,6 +512,7 @@ pub fn stats(entries: &[Entry]) -> Vec<(String, usize)> {
     }
     for (l, n) in [
         ('a', "aliases"),
+        ('d', "domains"),
         ('l', "linguist"),
         ('o', "onet"),
         ('e', "esco_en"),

@@ -755,15 +755,24 @@ fn tier1_contactish(lines: &[Line], i: usize) -> bool {
     t.contains('@') || t.contains("://") || t.contains("www.")
 }
 
+/// A line as a name candidate: the text after a "Name:" label, without post-nominals
+/// ("Maria L. Gonzalez, RN, BSN" → "Maria L. Gonzalez"); `None` when it does not look like a
+/// name.
+fn name_candidate(line: &str) -> Option<String> {
+    let t = line.trim();
+    let t = t.strip_prefix("Name:").unwrap_or(t).trim();
+    if looks_like_name(t) {
+        return Some(t.to_string());
+    }
+    let (head, _) = super::credentials::split_postnominals(t)?;
+    looks_like_name(&head).then_some(head)
+}
+
 fn pick_name(lines: &[Line], idx: &[usize]) -> Option<String> {
     let cands: Vec<usize> = idx
         .iter()
         .copied()
-        .filter(|&i| {
-            let t = lines[i].text.trim();
-            let t = t.strip_prefix("Name:").unwrap_or(t).trim();
-            looks_like_name(t)
-        })
+        .filter(|&i| name_candidate(&lines[i].text).is_some())
         .collect();
     let first = *cands.first()?;
     let sized = cands.iter().any(|&i| lines[i].font_size > 0.0);
@@ -778,8 +787,7 @@ fn pick_name(lines: &[Line], idx: &[usize]) -> Option<String> {
     } else {
         first
     };
-    let t = lines[best].text.trim();
-    Some(t.strip_prefix("Name:").unwrap_or(t).trim().to_string())
+    name_candidate(&lines[best].text)
 }
 
 #[cfg(test)]

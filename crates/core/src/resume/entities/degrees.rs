@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon::SCHOOL_WORDS;
+use crate::lexicon::{DEGREE_ABBREVIATIONS, SCHOOL_WORDS};
 
 /// Level of a degree, ordered from lowest to highest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -78,6 +78,7 @@ pub(crate) fn degree_match(text: &str) -> Option<(DegreeLevel, std::ops::Range<u
             found.push((*level, m.range()));
         }
     }
+    found.extend(abbreviation_matches(text));
     if found.is_empty() {
         return None;
     }
@@ -91,6 +92,45 @@ pub(crate) fn degree_match(text: &str) -> Option<(DegreeLevel, std::ops::Range<u
     found
         .into_iter()
         .max_by_key(|(l, r)| (*l, std::cmp::Reverse(r.start)))
+}
+
+/// Degree abbreviations of the lexicon ("BSN", "M.S.N.", "PharmD"), written with that letter
+/// case, dots allowed between letters.
+pub(crate) fn abbreviation_matches(text: &str) -> Vec<(DegreeLevel, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let flush = |s: usize, e: usize, out: &mut Vec<(DegreeLevel, std::ops::Range<usize>)>| {
+        let w: String = text[s..e].chars().filter(|c| *c != '.').collect();
+        if let Some(&(_, level)) = DEGREE_ABBREVIATIONS.iter().find(|(a, _)| *a == w) {
+            out.push((
+                crate::lexicon::variant(DEGREE_ABBREVIATIONS.name(), level),
+                s..e,
+            ));
+        }
+    };
+    for (i, c) in text.char_indices() {
+        let w = c.is_alphanumeric() || c == '.';
+        match (w, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                flush(s, i, &mut out);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        flush(s, text.len(), &mut out);
+    }
+    out
+}
+
+/// Letters after a name that name a degree ("BSN", "MBA", "Ph.D."), not a credential.
+pub fn is_degree_postnominal(letters: &str) -> bool {
+    let l = letters.trim();
+    l.len() <= 8
+        && !l.contains(' ')
+        && degree_level(l).is_some_and(|d| d != DegreeLevel::Certificate)
 }
 
 /// The level of the degree named in `text`, if any (highest level when several are named).

@@ -3,6 +3,7 @@
 
 pub mod certifications;
 pub mod contact;
+pub mod credentials;
 pub mod dates;
 pub mod degrees;
 pub mod education;

@@ -1,0 +1,339 @@
+//! False requirements: taxonomy matches in a posting that are not something the job asks of a
+//! candidate.
+//!
+//! - **The posting's own language**: English in an English posting ("communicate clearly in
+//!   English", "fluent English") is the medium of work, not a skill to screen on; another
+//!   language (Spanish in an English posting) is a skill whenever a non-boilerplate sentence
+//!   names it.
+//! - **Colleagues**: "work with product managers", "partner with the sales team", "report to
+//!   the Director of Nursing": a skill whose words end in (or are followed by) a colleague noun
+//!   (`data/lexicon/colleague-nouns.txt`) after a word of working together names people, not a
+//!   skill.
+//! - **The company**: sentences that describe the employer ("Harborview is a 400-bed teaching
+//!   hospital", "We are a fintech platform…", "Our clients…") are skipped, and words of the
+//!   company's name are never skills anywhere in the posting.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::segments::{JobSectionKind, Unit};
+use crate::lexicon::COLLEAGUE_NOUNS;
+use crate::matching::skills::Category;
+
+static TOGETHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:with|alongside|partner(?:s|ing)?|collaborat\w*|coordinat\w*|liais\w*|report(?:s|ing)?\s+(?:directly\s+)?to|support(?:s|ing)?|assist(?:s|ing)?|interface[sd]?|interfacing|together|between|across|among|amongst|closely|join(?:ing)?|serve[sd]?|serving|communicat\w*\s+with|respond(?:s|ing)?\s+to)\s+(?:(?:the|our|a|an|internal|external|other|cross[- ]functional|multidisciplinary|interdisciplinary|senior|key|fellow|various|all|both|local|regional|field|clinical|\w+,)\s+)*$")
+        .expect("together regex")
+});
+
+static WORK_WITH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:work(?:s|ing)?|partner(?:s|ing)?|collaborat\w*|coordinat\w*|liais\w*|interfac\w*|team(?:s|ing)?\s+up)\s+(?:closely\s+|directly\s+)?with\s+(?:the\s+|our\s+)?$")
+        .expect("work-with regex")
+});
+
+static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:director|head|vp|vice\s+president|manager|chief|dean|chair|supervisor|department)\s+of\s+(?:the\s+)?$")
+        .expect("title-before regex")
+});
+
+static COMPANY_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:at\s+[A-Z]\w*|we\s+(?:are|were|have|build|make|serve|provide|offer|help|operate|design|deliver|develop|believe|work)|we['’](?:re|ve)|our\s+(?:company|mission|team|clients?|customers?|products?|platform|hospital|firm|facility|facilities|practice|organization|store|stores|restaurants?|hotels?|plant|school|district|agency|network|portfolio|founders?|vision|values|culture|story|business)\b|founded\b|headquartered\b|for\s+over\s+\d+\s+years|since\s+(?:19|20)\d\d)")
+        .expect("company sentence regex")
+});
+
+static NAMED_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<name>(?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|of|&|and|the|de|for)){0,6})\s*(?:,\s*(?:Inc|LLC|Ltd|Co|Corp|PC|LLP|PLLC)\.?)?\s*(?:,\s+(?:a|an|the)\b|\((?:[A-Z]{2,8})\)\s+)?(?:\s*(?:is|are|has\s+been|was|has|provides|offers|serves|operates|builds|makes|delivers|helps|specializes|develops|designs|manufactures|owns|runs|partners)\b|\s*,\s+(?:a|an|the)\b)")
+        .expect("named company regex")
+});
+
+static JOIN_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[Jj]oin|[Aa]bout|[Aa]t|[Ww]elcome\s+to|[Ww]ork\s+(?:at|for))\s+(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|&)){0,5})")
+        .expect("join company regex")
+});
+
+/// Generic words that start many sentences and are never a company's name on their own.
+const NOT_COMPANY: &[&str] = &[
+    "the",
+    "this",
+    "our",
+    "we",
+    "you",
+    "your",
+    "as",
+    "in",
+    "for",
+    "with",
+    "a",
+    "an",
+    "at",
+    "about",
+    "position",
+    "role",
+    "job",
+    "candidate",
+    "candidates",
+    "applicants",
+    "team",
+    "responsibilities",
+    "requirements",
+    "qualifications",
+    "duties",
+    "overview",
+    "summary",
+    "company",
+    "key",
+    "essential",
+    "primary",
+    "job summary",
+    "position summary",
+];
+
+/// Colleague nouns that name a group in the singular ("leadership", "staff").
+const COLLECTIVE: &[&str] = &[
+    "leadership",
+    "staff",
+    "team",
+    "personnel",
+    "management",
+    "counsel",
+];
+
+/// What the posting says about its employer.
+#[derive(Debug, Default)]
+pub(crate) struct Company {
+    /// Lower-case words of the company's name(s) (at least 3 letters).
+    name_words: Vec<String>,
+}
+
+impl Company {
+    /// Reads the employer's name from sentences like "Harborview Regional Medical Center is a
+    /// 400-bed…", "Join Northwind Logistics", "About Acme".
+    pub fn from_units(units: &[Unit], _boiler: &[bool]) -> Company {
+        let mut names: Vec<String> = Vec::new();
+        for u in units {
+            let t = u.text.trim();
+            for re in [&*NAMED_COMPANY, &*JOIN_COMPANY] {
+                for c in re.captures_iter(t) {
+                    if let Some(n) = c.name("name") {
+                        let n = n.as_str().trim();
+                        if !NOT_COMPANY.contains(&n.to_lowercase().as_str()) && n.len() >= 3 {
+                            names.push(n.to_string());
+                        }
+                    }
+                }
+                if names.len() > 12 {
+                    break;
+                }
+            }
+        }
+        let mut name_words: Vec<String> = Vec::new();
+        for n in names {
+            for w in n.split(|c: char| !c.is_alphanumeric() && c != '&') {
+                let lw = w.to_lowercase();
+                if lw.chars().count() >= 3
+                    && !NOT_COMPANY.contains(&lw.as_str())
+                    && !["and", "the", "for", "inc", "llc", "ltd", "corp"].contains(&lw.as_str())
+                    && !name_words.contains(&lw)
+                {
+                    name_words.push(lw);
+                }
+            }
+        }
+        Company { name_words }
+    }
+
+    /// The unit describes the employer rather than the job (an intro or summary sentence
+    /// starting "We are…", "Our clients…", "<Company> is a…").
+    pub fn describes_company(&self, u: &Unit) -> bool {
+        if !matches!(
+            u.kind,
+            JobSectionKind::Intro | JobSectionKind::Summary | JobSectionKind::Other
+        ) {
+            return false;
+        }
+        let t = u.text.trim();
+        if COMPANY_SENTENCE.is_match(t) {
+            return true;
+        }
+        NAMED_COMPANY.is_match(t)
+            && NAMED_COMPANY
+                .captures(t)
+                .and_then(|c| c.name("name"))
+                .is_some_and(|n| {
+                    let first = n.as_str().split_whitespace().next().unwrap_or("");
+                    self.name_words.contains(&first.to_lowercase())
+                        && !first.eq_ignore_ascii_case("you")
+                })
+    }
+
+    /// Every word of the mention is a word of the company's name.
+    fn names_company(&self, mention: &str) -> bool {
+        let ws: Vec<String> = mention
+            .split(|c: char| !c.is_alphanumeric() && c != '&')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        !ws.is_empty() && ws.iter().all(|w| self.name_words.contains(w))
+    }
+}
+
+/// The mention at `[start, end)` of `sentence` (a skill of `category`) is not a requirement.
+pub(crate) fn not_a_requirement(
+    sentence: &str,
+    start: usize,
+    end: usize,
+    category: Category,
+    company: &Company,
+) -> bool {
+    let mention = &sentence[start..end];
+    if company.names_company(mention) {
+        return true;
+    }
+    if category == Category::Language {
+        return language_as_medium(sentence, mention);
+    }
+    // "work with Accounts Payable", "partner with demand generation": a practice named as
+    // the team that does it (tools are used with: "work with Excel" stays).
+    if matches!(
+        category,
+        Category::Skill | Category::Knowledge | Category::Methodology | Category::SoftSkill
+    ) && WORK_WITH.is_match(&sentence[..start])
+    {
+        return true;
+    }
+    colleague(sentence, start, end)
+}
+
+/// English in an English posting is the medium of work, not a skill to screen on: every
+/// candidate who can read the posting has it, and a resume written in English never lists it,
+/// so as a requirement it would only make false knockouts ("communicate clearly in English",
+/// "excellent command of written and spoken English"). Other languages are skills.
+fn language_as_medium(_sentence: &str, mention: &str) -> bool {
+    mention.eq_ignore_ascii_case("english")
+}
+
+/// "work with product managers", "partner with the sales team", "report to the Director of
+/// Nursing".
+fn colleague(sentence: &str, start: usize, end: usize) -> bool {
+    let before = &sentence[..start];
+    if TITLE_BEFORE.is_match(before) {
+        return true;
+    }
+    let mention = &sentence[start..end];
+    let last = mention
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    let next = sentence[end..]
+        .trim_start_matches([' ', '-', '/'])
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let is_noun = |w: &str| !w.is_empty() && COLLEAGUE_NOUNS.contains(&w);
+    // The mention is itself the people ("present to senior leadership", "with our staff").
+    if is_noun(&last) && (last.ends_with('s') || COLLECTIVE.contains(&last.as_str())) {
+        static TO_PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:to|with|for|by|from|alongside|among|across|and)\s+(?:(?:the|our|senior|executive|site|hospital|facilities|clinical|company|internal|external|key|other|local|regional|\w+,)\s+)*$")
+                .expect("to-people regex")
+        });
+        if TO_PEOPLE.is_match(&format!("{} ", before.trim_end())) {
+            return true;
+        }
+    }
+    // A skill word in front of a group of people ("patient care technicians", "our FP&A and
+    // Treasury teams", "nursing staff"): it names the people, not a requirement.
+    let people_after = |w: &str| is_noun(w) && (w.ends_with('s') || COLLECTIVE.contains(&w));
+    if people_after(&next) || list_then_people(&sentence[end..], &people_after) {
+        return true;
+    }
+    // The mention names a role ("Financial Analyst", "product manager").
+    if is_noun(&last) && !COLLECTIVE.contains(&last.as_str()) {
+        return true;
+    }
+    if !(is_noun(&last) && last.ends_with('s') || is_noun(&next)) {
+        return false;
+    }
+    let trimmed = before.trim_end();
+    TOGETHER.is_match(&format!("{trimmed} ")) || list_after_together(trimmed)
+}
+
+/// The text after a mention continues a short list that ends in a group of people ("and
+/// Treasury teams", ", quality and production teams").
+fn list_then_people(after: &str, people: &dyn Fn(&str) -> bool) -> bool {
+    static ITEMS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\s*(?:,|and|&|or|/)\s*(?:the\s+)?[\w&/-]+(?:\s+[\w&/-]+)?){1,4}?\s+(?P<noun>[a-z]+)\b")
+            .expect("list items regex")
+    });
+    let lower = after.to_lowercase();
+    ITEMS
+        .captures_iter(&lower)
+        .any(|c| c.name("noun").is_some_and(|n| people(n.as_str())))
+        || {
+            // the last word of each of the next few words
+            let ws: Vec<&str> = lower
+                .split(|c: char| !c.is_alphanumeric() && c != '&')
+                .filter(|w| !w.is_empty())
+                .take(5)
+                .collect();
+            ws.first().is_some_and(|w| ["and", "or", "&"].contains(w))
+                && ws.iter().skip(1).take(3).any(|w| people(w))
+        }
+}
+
+/// "…with engineering, quality and" (the mention is a later item of a list of groups).
+fn list_after_together(before: &str) -> bool {
+    static LIST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:with|alongside|partner(?:s|ing)?\s+with|collaborat\w*\s+with|coordinat\w*\s+with|across|between|among)\s+(?:(?:the|our)\s+)?(?:[\w&/-]+\s*){1,3}(?:,\s*(?:[\w&/-]+\s*){1,3}){0,4},?\s*(?:and|or|&)?\s*$")
+            .expect("list regex")
+    });
+    LIST.is_match(before)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn col(s: &str, mention: &str) -> bool {
+        let i = s.find(mention).unwrap();
+        colleague(s, i, i + mention.len())
+    }
+
+    #[test]
+    fn colleagues_are_not_skills() {
+        assert!(col(
+            "Work closely with product managers and designers",
+            "product managers"
+        ));
+        assert!(col("Partner with the sales team on pricing", "sales"));
+        assert!(col(
+            "Collaborate with engineering, quality and manufacturing teams",
+            "manufacturing"
+        ));
+        assert!(col("Report to the Director of Nursing", "Nursing"));
+        assert!(!col(
+            "Experience in product management",
+            "product management"
+        ));
+        assert!(col("Supervise nursing staff on the unit", "nursing"));
+        assert!(col("partner with our FP&A and Treasury teams", "FP&A"));
+        assert!(col("Senior Financial Analyst, FP&A", "Financial Analyst"));
+        assert!(!col("Experience with FP&A and budgeting", "FP&A"));
+    }
+
+    #[test]
+    fn english_as_medium() {
+        assert!(language_as_medium(
+            "Excellent communication in English",
+            "English"
+        ));
+        assert!(language_as_medium(
+            "Communicate clearly in English with patients",
+            "English"
+        ));
+        assert!(language_as_medium("Fluent English required", "English"));
+        assert!(!language_as_medium("Bilingual Spanish a plus", "Spanish"));
+        assert!(col("present results to senior leadership", "leadership"));
+    }
+}
