@@ -60,7 +60,14 @@ fn read_conll(
 }
 
 fn eval(name: &str, data: &[(String, Vec<(usize, usize)>)]) {
-    let tax = Taxonomy::embedded();
+    // ATSCORE_TAXONOMY_FILE=path: measure another taxonomy.tsv (e.g. an older commit's) the same way.
+    let owned = std::env::var("ATSCORE_TAXONOMY_FILE").ok().map(|p| {
+        let text = std::fs::read_to_string(&p).expect("taxonomy file");
+        let (version, entries) =
+            atscore_core::matching::skills::file::read_taxonomy(&text).expect("taxonomy parses");
+        Taxonomy::from_entries(version, entries).expect("taxonomy builds")
+    });
+    let tax = owned.as_ref().unwrap_or_else(|| Taxonomy::embedded());
     let (mut pred, mut pred_ok, mut gold, mut gold_found) = (0, 0, 0, 0);
     let mut fp: std::collections::HashMap<String, usize> = Default::default();
     for (text, spans) in data {

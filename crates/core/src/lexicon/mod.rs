@@ -213,8 +213,16 @@ mod tests {
             &ACTION_VERBS,
             &TITLE_NOISE,
             &STOP_WORDS,
+            &COLLEAGUE_NOUNS,
         ];
-        let pairs: &[&Pairs] = &[&ABBREVIATIONS, &MONTHS, &SEASONS, &JOB_HEADINGS];
+        let pairs: &[&Pairs] = &[
+            &ABBREVIATIONS,
+            &MONTHS,
+            &SEASONS,
+            &JOB_HEADINGS,
+            &DEGREE_ABBREVIATIONS,
+            &DEGREE_FIELDS,
+        ];
         let groups: &[&Groups] = &[&SECTION_HEADINGS, &LANGUAGES];
         let mut named: Vec<&str> = Vec::new();
         for w in words {

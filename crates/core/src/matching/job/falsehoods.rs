@@ -46,6 +46,12 @@ static NAMED_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("named company regex")
 });
 
+/// "Python is a must", "SQL is required", "Docker is a plus": a requirement, not a company.
+static NOT_A_COMPANY_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:is|are)\s+(?:a\s+|an\s+)?(?:must|plus|bonus|required|preferred|essential|mandatory|nice|needed|necessary|helpful|advantage|key|critical|important)\b")
+        .expect("not-a-company regex")
+});
+
 static JOIN_COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:[Jj]oin|[Aa]bout|[Aa]t|[Ww]elcome\s+to|[Ww]ork\s+(?:at|for))\s+(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|&)){0,5})")
         .expect("join company regex")
@@ -111,7 +117,20 @@ impl Company {
     pub fn from_units(units: &[Unit], _boiler: &[bool]) -> Company {
         let mut names: Vec<String> = Vec::new();
         for u in units {
+            // Only what introduces the employer: never "Python is a must" in the requirements.
+            if !matches!(
+                u.kind,
+                JobSectionKind::Intro
+                    | JobSectionKind::Summary
+                    | JobSectionKind::Company
+                    | JobSectionKind::Other
+            ) {
+                continue;
+            }
             let t = u.text.trim();
+            if NOT_A_COMPANY_PREDICATE.is_match(t) {
+                continue;
+            }
             for re in [&*NAMED_COMPANY, &*JOIN_COMPANY] {
                 for c in re.captures_iter(t) {
                     if let Some(n) = c.name("name") {
@@ -155,7 +174,7 @@ impl Company {
         if COMPANY_SENTENCE.is_match(t) {
             return true;
         }
-        NAMED_COMPANY.is_match(t)
+        !NOT_A_COMPANY_PREDICATE.is_match(t)
             && NAMED_COMPANY
                 .captures(t)
                 .and_then(|c| c.name("name"))
