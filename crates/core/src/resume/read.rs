@@ -84,12 +84,7 @@ pub fn read_resume(
             .map(|l| l.text.as_str())
             .find(|t| t.trim_start().starts_with(n))
     });
-    let texts: Vec<(SectionKind, String)> = sections
-        .iter()
-        .map(|s| (s.kind, section_text(&s.lines)))
-        .collect();
-    let refs: Vec<(SectionKind, &str)> = texts.iter().map(|(k, t)| (*k, t.as_str())).collect();
-    let credentials = resume_credentials(name_line, &refs);
+
     let today = today.unwrap_or_else(|| latest_date(&experience));
     let years = total_experience_years(&experience, today);
 
@@ -110,6 +105,11 @@ pub fn read_resume(
             text: section_text(&s.lines),
         })
         .collect::<Vec<SectionText>>();
+    let texts: Vec<(SectionKind, &str)> = sections_out
+        .iter()
+        .map(|s| (s.kind, s.text.as_str()))
+        .collect();
+    let credentials = resume_credentials(name_line, &texts);
     ParsedResume {
         file: file_name,
         format: format.name().to_string(),

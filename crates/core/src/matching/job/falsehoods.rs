@@ -114,7 +114,7 @@ pub(crate) struct Company {
 impl Company {
     /// Reads the employer's name from sentences like "Harborview Regional Medical Center is a
     /// 400-bed…", "Join Northwind Logistics", "About Acme".
-    pub fn from_units(units: &[Unit], _boiler: &[bool]) -> Company {
+    pub fn from_units(units: &[Unit]) -> Company {
         let mut names: Vec<String> = Vec::new();
         for u in units {
             // Only what introduces the employer: never "Python is a must" in the requirements.
@@ -271,7 +271,9 @@ fn colleague(sentence: &str, start: usize, end: usize) -> bool {
     if is_noun(&last) && !COLLECTIVE.contains(&last.as_str()) {
         return true;
     }
-    if !(is_noun(&last) && last.ends_with('s') || is_noun(&next)) {
+    // A singular colleague noun after it ("with the product owner") needs a word of working
+    // together before it.
+    if !is_noun(&next) {
         return false;
     }
     let trimmed = before.trim_end();
@@ -286,19 +288,18 @@ fn list_then_people(after: &str, people: &dyn Fn(&str) -> bool) -> bool {
             .expect("list items regex")
     });
     let lower = after.to_lowercase();
-    ITEMS
-        .captures_iter(&lower)
-        .any(|c| c.name("noun").is_some_and(|n| people(n.as_str())))
-        || {
-            // the last word of each of the next few words
-            let ws: Vec<&str> = lower
-                .split(|c: char| !c.is_alphanumeric() && c != '&')
-                .filter(|w| !w.is_empty())
-                .take(5)
-                .collect();
-            ws.first().is_some_and(|w| ["and", "or", "&"].contains(w))
-                && ws.iter().skip(1).take(3).any(|w| people(w))
-        }
+    if ITEMS
+        .captures(&lower)
+        .and_then(|c| c.name("noun"))
+        .is_some_and(|n| people(n.as_str()))
+    {
+        return true;
+    }
+    // "and the IT help desk team": a people noun within three words after "and"/"or"/"&".
+    let mut ws = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '&')
+        .filter(|w| !w.is_empty());
+    ws.next().is_some_and(|w| ["and", "or", "&"].contains(&w)) && ws.take(3).any(people)
 }
 
 /// "…with engineering, quality and" (the mention is a later item of a list of groups).

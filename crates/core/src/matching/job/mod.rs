@@ -231,7 +231,7 @@ pub fn analyze_job(doc: &Document, tax: &Taxonomy) -> JobDescription {
             JobSectionKind::Requirements | JobSectionKind::Preferred
         )
     });
-    let company = falsehoods::Company::from_units(&units, &boiler);
+    let company = falsehoods::Company::from_units(&units);
     let mut found: Vec<JobSkill> = Vec::new();
     let mut by_id: HashMap<SkillId, usize> = HashMap::new();
     let mut degrees: Vec<(DegreeLevel, bool, &str)> = Vec::new();
@@ -276,15 +276,7 @@ pub fn analyze_job(doc: &Document, tax: &Taxonomy) -> JobDescription {
             // "DevOps or SRE", "Java or C#": the later alternative is not required on its own.
             let mut alternative = None;
             if let Some(prev) = k.checked_sub(1).map(|j| &matches[j]) {
-                let gap = u
-                    .text
-                    .get(prev.end..m.start)
-                    .unwrap_or("")
-                    .trim()
-                    .trim_start_matches(',')
-                    .trim()
-                    .to_lowercase();
-                if importance == Importance::Required && (gap == "or" || gap == "and/or") {
+                if importance == Importance::Required && or_between(&u.text, prev.end, m.start) {
                     importance = Importance::Preferred;
                     let first = tax.skill(prev.skill).name.clone();
                     cue = format!("alternative to {first}");
@@ -377,7 +369,7 @@ pub fn analyze_job(doc: &Document, tax: &Taxonomy) -> JobDescription {
             });
         }
         if u.kind != JobSectionKind::Responsibilities && has_degree {
-            for f in requirements::degree_fields(&u.text) {
+            for f in requirements::degree_fields(&u.text, &degree_spans) {
                 if !jd.degree_fields.iter().any(|o| o.eq_ignore_ascii_case(&f)) {
                     jd.degree_fields.push(f);
                 }
@@ -448,15 +440,7 @@ fn add_credentials(
         }
         let mut alternative = None;
         if let Some(prev) = k.checked_sub(1).map(|j| &mentions[j]) {
-            let gap = u
-                .text
-                .get(prev.end..m.start)
-                .unwrap_or("")
-                .trim()
-                .trim_start_matches(',')
-                .trim()
-                .to_lowercase();
-            if importance == Importance::Required && (gap == "or" || gap == "and/or") {
+            if importance == Importance::Required && or_between(&u.text, prev.end, m.start) {
                 let first = cat.def(prev.id).name.clone();
                 importance = Importance::Preferred;
                 cue = format!("alternative to {first}");
@@ -483,6 +467,18 @@ fn add_credentials(
             }
         }
     }
+}
+
+/// Two mentions are alternatives: only "or" / "and/or" (after an optional comma) between them.
+fn or_between(text: &str, prev_end: usize, start: usize) -> bool {
+    let gap = text
+        .get(prev_end..start)
+        .unwrap_or("")
+        .trim()
+        .trim_start_matches(',')
+        .trim()
+        .to_lowercase();
+    gap == "or" || gap == "and/or"
 }
 
 /// Whether a unit is boilerplate: in a boilerplate section, or a boilerplate sentence.

@@ -231,8 +231,11 @@ const FIELD_SKIP: &[&str] = &[
 /// The fields of study named with the degrees of a sentence: "Bachelor's degree in
 /// Accounting or Finance" → Accounting, Finance; "Bachelor of Science in Nursing" → Nursing;
 /// "BS in Mechanical Engineering or a related field" → Mechanical Engineering; "BSN" →
-/// Nursing (the abbreviation's field).
-pub(crate) fn degree_fields(sentence: &str) -> Vec<String> {
+/// Nursing (the abbreviation's field). `mentions`: the sentence's [`degree_mentions`].
+pub(crate) fn degree_fields(
+    sentence: &str,
+    mentions: &[(DegreeLevel, usize, usize)],
+) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let push = |f: &str, out: &mut Vec<String>| {
         let f = f
@@ -250,7 +253,7 @@ pub(crate) fn degree_fields(sentence: &str) -> Vec<String> {
             out.push(f.to_string());
         }
     };
-    for (_, s, e) in degree_mentions(sentence) {
+    for &(_, s, e) in mentions {
         let word: String = sentence[s..e].chars().filter(|c| *c != '.').collect();
         if let Some(&(_, field)) = crate::lexicon::DEGREE_FIELDS
             .iter()
@@ -436,22 +439,26 @@ mod tests {
         assert_eq!(degree_in("Experience with MS Excel"), None);
     }
 
+    fn fields(s: &str) -> Vec<String> {
+        degree_fields(s, &degree_mentions(s))
+    }
+
     #[test]
     fn fields_of_degrees() {
         assert_eq!(
-            degree_fields("Bachelor's degree in Accounting or Finance required"),
+            fields("Bachelor's degree in Accounting or Finance required"),
             vec!["Accounting", "Finance"]
         );
         assert_eq!(
-            degree_fields("BS in Mechanical Engineering or a related field"),
+            fields("BS in Mechanical Engineering or a related field"),
             vec!["Mechanical Engineering"]
         );
-        assert_eq!(degree_fields("BSN required"), vec!["Nursing"]);
+        assert_eq!(fields("BSN required"), vec!["Nursing"]);
         assert_eq!(
-            degree_fields("Bachelor of Science in Nursing (BSN) from an accredited program"),
+            fields("Bachelor of Science in Nursing (BSN) from an accredited program"),
             vec!["Nursing"]
         );
-        assert!(degree_fields("Bachelor's degree or equivalent experience").is_empty());
+        assert!(fields("Bachelor's degree or equivalent experience").is_empty());
         assert!(degree_in_progress_ok("Currently enrolled in a BSN program"));
     }
 
