@@ -398,26 +398,26 @@ fn score_resume(stem: &str, text: &str, t: &ResumeTruth, log: &mut Vec<String>) 
 /// required-skill precision, credentials recall), then for all postings.
 const FAMILY_FLOORS: &[(&str, f64, f64, f64)] = &[
     ("data", 0.57, 0.96, 0.98),
-    ("design", 0.26, 0.76, 0.98),
-    ("education", 0.22, 0.81, 0.28),
-    ("engineering", 0.62, 0.81, 0.51),
-    ("finance", 0.62, 0.87, 0.98),
+    ("design", 0.58, 0.87, 0.98),
+    ("education", 0.62, 0.88, 0.28),
+    ("engineering", 0.71, 0.83, 0.51),
+    ("finance", 0.64, 0.87, 0.98),
     ("healthcare", 0.67, 0.82, 0.78),
-    ("hospitality", 0.19, 0.66, 0.41),
-    ("hr", 0.22, 0.64, 0.71),
-    ("legal", 0.18, 0.60, 0.73),
-    ("logistics", 0.23, 0.65, 0.63),
+    ("hospitality", 0.52, 0.87, 0.41),
+    ("hr", 0.44, 0.82, 0.71),
+    ("legal", 0.52, 0.78, 0.73),
+    ("logistics", 0.67, 0.82, 0.63),
     ("marketing", 0.58, 0.93, 0.65),
-    ("project", 0.25, 0.75, 0.91),
-    ("sales", 0.48, 0.64, 0.58),
+    ("project", 0.61, 0.88, 0.91),
+    ("sales", 0.59, 0.70, 0.58),
     ("software", 0.55, 0.89, 0.73),
-    ("support", 0.45, 0.86, 0.87),
-    ("trades", 0.24, 0.82, 0.89),
+    ("support", 0.66, 0.88, 0.87),
+    ("trades", 0.54, 0.94, 0.89),
 ];
 const FLOORS: Floors = Floors {
-    recall: 0.15,
-    precision: 0.60,
-    cred_recall: 0.25,
+    recall: 0.59,
+    precision: 0.86,
+    cred_recall: 0.72,
     years_exact: 0.95,
     degree_exact: 0.92,
     max_forbidden: 6,
@@ -577,7 +577,7 @@ fn resume_names_credentials_degrees() {
 }
 
 /// Name exact, credentials recall, degrees recall over all resumes.
-const RESUME_FLOORS: (f64, f64, f64) = (0.93, 0.80, 0.12);
+const RESUME_FLOORS: (f64, f64, f64) = (0.93, 0.82, 0.83);
 
 fn print_resume_row(f: &str, s: &ResumeScore) {
     println!(

@@ -23,14 +23,14 @@ pub mod suggest;
 
 pub use config::{ConfigError, ScoreConfig, Weights};
 pub use features::{EvidenceLevel, ResumeFeatures};
-pub use report::ScoreReport;
+pub use report::{JobSummary, ScoreReport};
 
 use crate::lexicon::TITLE_NOISE;
 use crate::matching::bm25::{terms, Idf, TermVector};
 use crate::matching::job::{Importance, JobDescription};
 use crate::matching::skills::Taxonomy;
 use crate::resume::ParsedResume;
-use report::{r1, Breakdown, JobSummary, Knockout, MatchedSkill, MissingSkill};
+use report::{r1, Breakdown, Knockout, MatchedSkill, MissingSkill};
 
 /// Version of the scoring rules; bumped whenever a rule or default changes the numbers.
 pub const SCORING_VERSION: &str = "1.0.0";
@@ -223,28 +223,7 @@ fn score_features_with(
         scoring_version: SCORING_VERSION.to_string(),
         taxonomy_version: tax.version().to_string(),
         file: None,
-        job: JobSummary {
-            title: job.job.title.clone(),
-            required: job.job.required().map(|s| s.name.clone()).collect(),
-            preferred: job.job.preferred().map(|s| s.name.clone()).collect(),
-            min_years: job.job.min_years,
-            degree: job.job.degree,
-            degree_required: job.job.degree_required,
-            credentials_required: job
-                .job
-                .credentials
-                .iter()
-                .filter(|c| c.required)
-                .map(|c| c.name.clone())
-                .collect(),
-            credentials_preferred: job
-                .job
-                .credentials
-                .iter()
-                .filter(|c| !c.required)
-                .map(|c| c.name.clone())
-                .collect(),
-        },
+        job: JobSummary::of(job.job),
         score: r1(ev.total),
         breakdown: b,
         matched,

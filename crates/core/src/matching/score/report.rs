@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::features::EvidenceLevel;
-use crate::matching::job::Importance;
+use crate::matching::job::{Importance, JobDescription};
 use crate::resume::entities::education::DegreeLevel;
 use crate::resume::sections::SectionKind;
 use crate::resume::Evidence;
@@ -27,6 +27,29 @@ pub struct JobSummary {
     /// Credentials the job prefers.
     #[serde(default)]
     pub credentials_preferred: Vec<String>,
+}
+
+impl JobSummary {
+    /// What a report says of the job it was scored against.
+    pub fn of(job: &JobDescription) -> JobSummary {
+        let credentials = |required: bool| {
+            job.credentials
+                .iter()
+                .filter(|c| c.required == required)
+                .map(|c| c.name.clone())
+                .collect()
+        };
+        JobSummary {
+            title: job.title.clone(),
+            required: job.required().map(|s| s.name.clone()).collect(),
+            preferred: job.preferred().map(|s| s.name.clone()).collect(),
+            min_years: job.min_years,
+            degree: job.degree,
+            degree_required: job.degree_required,
+            credentials_required: credentials(true),
+            credentials_preferred: credentials(false),
+        }
+    }
 }
 
 /// Content match: skill coverage and text similarity.

@@ -45,12 +45,12 @@ pub const DOMAIN_TSVS: &[(&str, &str)] = &[
     domain!("education"),
     domain!("hr"),
     domain!("logistics"),
-    // not written yet: domain!("legal"),
-    // not written yet: domain!("hospitality"),
-    // not written yet: domain!("trades"),
+    domain!("legal"),
+    domain!("hospitality"),
+    domain!("trades"),
     domain!("support"),
     domain!("project"),
-    // not written yet: domain!("design"),
+    domain!("design"),
 ];
 
 /// How the letter case of a form must look in the text.

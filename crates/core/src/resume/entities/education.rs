@@ -304,6 +304,28 @@ mod tests {
     }
 
     #[test]
+    fn one_line_entries_with_dashes() {
+        // Occupation resumes often write the whole entry on one line, longer than a header.
+        let l = lines(&[
+            "Bachelor of Science in Nursing (BSN) — Riverside State University, Moline, IL — 2020",
+            "Magna cum laude; Sigma Theta Tau International Honor Society",
+            "",
+            "Associate of Science – Pre-Nursing — Black Hawk Valley Community College — 2016",
+        ]);
+        let e = parse_education(&l);
+        assert_eq!(e.len(), 2, "{e:#?}");
+        assert_eq!(e[0].level, Some(DegreeLevel::Bachelor));
+        assert_eq!(e[0].field.as_deref(), Some("Nursing (BSN)"));
+        assert_eq!(e[0].school.as_deref(), Some("Riverside State University"));
+        assert_eq!(e[0].end, Some(YearMonth::new(2020, None)));
+        assert_eq!(e[1].level, Some(DegreeLevel::Associate));
+        assert_eq!(
+            e[1].school.as_deref(),
+            Some("Black Hawk Valley Community College")
+        );
+    }
+
+    #[test]
     fn jakes_resume() {
         let l = lines(&[
             "Southwestern University Georgetown, TX",

@@ -253,7 +253,14 @@ fn analyse(line: &Line, kind: EntryKind) -> Option<Item> {
     }
     if let Some((d, rest, date_first, in_sentence)) = line_dates(&text) {
         let words = word_count(&rest);
-        let max_words = if d.single { 8 } else { 14 };
+        // A one-line entry ("Bachelor of Science in Nursing (BSN) — State University, Moline,
+        // IL — 2020") is longer than a header line, but cut into short fields with a cue.
+        let fielded = !bullet && segmented_header(&rest, kind);
+        let max_words = match (d.single, fielded) {
+            (_, true) => 20,
+            (true, false) => 8,
+            (false, false) => 14,
+        };
         let ok_rest = rest.is_empty()
             || (words <= max_words
                 && !starts_lowercase(&rest)
@@ -284,6 +291,22 @@ fn analyse(line: &Line, kind: EntryKind) -> Option<Item> {
         }
     }
     Some(item)
+}
+
+/// A line cut by strong separators (" — ", " | ") into at least two short fields, not a
+/// sentence, with a header cue: one line that holds a whole entry header.
+fn segmented_header(rest: &str, kind: EntryKind) -> bool {
+    if is_terminal(rest) || starts_lowercase(rest) {
+        return false;
+    }
+    let parts: Vec<&str> = STRONG_SEP_RE
+        .split(rest)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= 2
+        && parts.iter().all(|p| word_count(p) <= 9)
+        && parts.iter().any(|p| header_cue(p, kind))
 }
 
 /// Does a header-ish line look like the start of an entry (a cue word)?
