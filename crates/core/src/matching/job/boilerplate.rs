@@ -57,12 +57,19 @@ static RULES: LazyLock<Vec<(Reason, Regex)>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Whether a sentence outside a boilerplate section is boilerplate on its own, and why.
+/// Whether a sentence outside a boilerplate section is boilerplate on its own, and why. A
+/// sentence of `;`-clauses is boilerplate only when every clause is ("CPA preferred; CPA-eligible
+/// candidates are encouraged to apply" keeps its first clause).
 pub(crate) fn sentence_reason(sentence: &str) -> Option<Reason> {
-    RULES
-        .iter()
-        .find(|(_, re)| re.is_match(sentence))
-        .map(|(r, _)| *r)
+    let mut reason = None;
+    for clause in sentence.split(';').filter(|c| !c.trim().is_empty()) {
+        let r = RULES
+            .iter()
+            .find(|(_, re)| re.is_match(clause))
+            .map(|(r, _)| *r)?;
+        reason.get_or_insert(r);
+    }
+    reason
 }
 
 #[cfg(test)]
@@ -97,6 +104,11 @@ mod tests {
             r("Our company is a rapidly growing platform"),
             Some(Company)
         );
+        assert_eq!(
+            r("CPA preferred; CPA-eligible candidates are encouraged to apply"),
+            None
+        );
+        assert_eq!(r("Dental insurance; 401(k) with a match"), Some(Benefits));
         assert_eq!(r("5+ years of experience with Python"), None);
         assert_eq!(r("Experience with PostgreSQL and Docker"), None);
     }

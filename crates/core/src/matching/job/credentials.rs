@@ -49,6 +49,12 @@ static REQUIRED_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// within 6 months of hire", "willingness to obtain CCRN"), if any: a later-phrase in the same
 /// `;`-clause, after the mention with no "required"/"must" in between, or before it.
 pub(crate) fn later_cue(sentence: &str, start: usize, end: usize) -> Option<String> {
+    // "CPA-eligible", "PE eligible": the credential itself is not yet held.
+    static ELIGIBLE_AFTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^[\s-]?eligib(?:le|ility)\b").expect("eligible regex"));
+    if let Some(m) = ELIGIBLE_AFTER.find(&sentence[end..]) {
+        return Some(m.as_str().trim_start_matches([' ', '-']).to_string());
+    }
     let lo = sentence[..start].rfind(';').map_or(0, |i| i + 1);
     let hi = sentence[end..]
         .find(';')
@@ -82,6 +88,10 @@ mod tests {
         assert!(later(s, "BLS").is_none());
         assert_eq!(later(s, "ACLS").as_deref(), Some("within 6 months"));
         assert!(later("Willingness to obtain CCRN", "CCRN").is_some());
+        assert_eq!(
+            later("CPA-eligible candidates encouraged", "CPA").as_deref(),
+            Some("eligible")
+        );
         assert!(later("Current RN license required within the state", "RN").is_none());
         let s = "RN license required at hire and CCRN within two years";
         assert!(later(s, "RN").is_none());

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::lexicon::ACTION_VERBS;
 use crate::matching::bm25::terms;
 use crate::matching::skills::Taxonomy;
+use crate::resume::entities::credentials::CredentialStatus;
 use crate::resume::entities::education::DegreeLevel;
 use crate::resume::sections::SectionKind;
 use crate::resume::Evidence;
@@ -87,8 +88,10 @@ pub struct ResumeFeatures {
     pub terms: Vec<String>,
     pub years: f64,
     pub degree: Option<DegreeLevel>,
-    /// Credentials the resume shows (catalogue names: "Registered Nurse (RN)").
+    /// Credentials the resume shows held (catalogue names: "Registered Nurse (RN)").
     pub credentials: std::collections::BTreeSet<String>,
+    /// Credentials it names without showing them held: in progress, or only in a skills list.
+    pub credentials_unproven: BTreeMap<String, CredentialStatus>,
     pub has_education: bool,
     pub experience: ExperienceStats,
     pub has_skills_section: bool,
@@ -218,7 +221,18 @@ impl ResumeFeatures {
             terms: prose_terms(r),
             years: r.years_of_experience,
             degree: r.education.iter().filter_map(|e| e.level).max(),
-            credentials: r.credentials.iter().map(|c| c.name.clone()).collect(),
+            credentials: r
+                .credentials
+                .iter()
+                .filter(|c| c.status == CredentialStatus::Held)
+                .map(|c| c.name.clone())
+                .collect(),
+            credentials_unproven: r
+                .credentials
+                .iter()
+                .filter(|c| c.status != CredentialStatus::Held)
+                .map(|c| (c.name.clone(), c.status))
+                .collect(),
             has_education: !r.education.is_empty()
                 || r.sections.iter().any(|s| s.kind == SectionKind::Education),
             experience,

@@ -29,6 +29,7 @@ use crate::lexicon::TITLE_NOISE;
 use crate::matching::bm25::{terms, Idf, TermVector};
 use crate::matching::job::{Importance, JobDescription};
 use crate::matching::skills::Taxonomy;
+use crate::resume::entities::credentials::CredentialStatus;
 use crate::resume::ParsedResume;
 use report::{r1, Breakdown, Knockout, MatchedSkill, MissingSkill};
 
@@ -273,12 +274,23 @@ fn knockouts(f: &ResumeFeatures, job: &JobDescription, missing: &[MissingSkill])
                 .clone()
                 .any(|a| f.credentials.contains(&a.name));
         if !held {
-            out.push(Knockout {
-                code: "missing_required_credential".into(),
-                message: format!(
+            let message = match f.credentials_unproven.get(&c.name) {
+                Some(CredentialStatus::InProgress) => format!(
+                    "required credential {} is in progress in the resume, not held (the posting: \"{}\")",
+                    c.name, c.matched_as
+                ),
+                Some(CredentialStatus::Listed) => format!(
+                    "required credential {} is only named in the skills list: an ATS and a recruiter look for it under certifications or licences, with its issuer, number or dates (the posting: \"{}\")",
+                    c.name, c.matched_as
+                ),
+                _ => format!(
                     "required credential {} not found in the resume (the posting: \"{}\")",
                     c.name, c.matched_as
                 ),
+            };
+            out.push(Knockout {
+                code: "missing_required_credential".into(),
+                message,
                 skill: Some(c.name.clone()),
             });
         }

@@ -151,6 +151,41 @@ pub(crate) static RULES: &[Rule] = &[
     r("flutter", true, true),
     r("stata", true, false),
     r("tableau", true, false),
+    // "assembly time", "assembly line", "Design for Manufacturing and Assembly": the language
+    // only with a capital and a tech context.
+    Rule {
+        veto_next: &[
+            "line",
+            "lines",
+            "time",
+            "times",
+            "instructions",
+            "drawing",
+            "drawings",
+            "process",
+            "processes",
+            "operations",
+            "work",
+            "cell",
+            "cells",
+            "fixture",
+            "fixtures",
+            "and test",
+        ],
+        veto_prev: &[
+            "for",
+            "and",
+            "final",
+            "sub",
+            "product",
+            "mechanical",
+            "manual",
+        ],
+        ..r("assembly", true, true)
+    },
+    // "discharge instructions", "work instructions": never a plural; "classroom instruction"
+    // and "direct instruction" are teaching.
+    r("instruction", false, false),
     Rule {
         veto_prev: &[
             "to",

@@ -11,9 +11,12 @@
 //! "cna" in prose is never a credential. At each position the longest form wins.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
+use regex::Regex;
 use serde::{Deserialize, Serialize};
+
+use crate::resume::sections::SectionKind;
 
 /// The curated credentials table (embedded).
 pub const CREDENTIALS_TSV: &str = include_str!(concat!(
@@ -318,6 +321,80 @@ pub struct CredentialHit {
     pub number: Option<String>,
     /// An expiry date on the same line ("exp. 08/2027"), as written.
     pub expires: Option<String>,
+    /// Whether the resume shows it held (`held`), being worked towards (`in_progress`:
+    /// "LPN-to-RN bridge", "pursuing the CPA", "PMP candidate") or only named in a skills list
+    /// with no issuer, number or date (`listed`). Only `held` satisfies a posting's requirement.
+    #[serde(default)]
+    pub status: CredentialStatus,
+}
+
+/// How a resume shows a credential (see [`CredentialHit::status`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CredentialStatus {
+    #[default]
+    Held,
+    InProgress,
+    Listed,
+}
+
+/// Words before a mention that make it a goal, not a holding ("pursuing the CPA", "studying for
+/// the PE exam", "enrolled in an RN program").
+static PURSUIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:pursuing|pursue|completing|working\s+toward(?:s)?|studying\s+for|preparing\s+for|prepare\s+for|sitting\s+for|enrolled\s+in|enrolling\s+in|candidate\s+for|eligible\s+for|bridge\s+to|in\s+progress\s*:?|planned|planning\s+to\s+(?:take|sit|earn|obtain)|to\s+(?:earn|obtain|take))\s+(?:(?:the|a|an|my|for|exam|program|of)\s+)*(?:\S+\s+){0,3}$")
+        .expect("pursuit regex")
+});
+
+/// Words after a mention with the same meaning ("CPA candidate", "PE exam scheduled", "RN
+/// (expected 2027)", "CFA Level II candidate").
+static PURSUIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s,(–—-]*(?:(?:level\s+(?:i{1,3}|[123])\s+)?candidate|eligible|exam(?:ination)?\b(?:\s+(?:scheduled|in\s+progress|pending|passed\s+\d))|in\s+progress|expected|anticipated|pending|bridge|program|coursework|student|track)\b")
+        .expect("pursuit-after regex")
+});
+
+/// A mention inside an "X-to-Y" program name ("LPN-to-RN", "RN-to-BSN", "LPN to RN").
+fn in_to_compound(line: &str, start: usize, end: usize) -> bool {
+    static BEFORE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:-to-|\b[A-Z]{2,6}\s+to\s+)$").expect("to-compound regex"));
+    static AFTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:-to-|\s+to\s+[A-Z]{2,6}\b)").expect("to-compound regex"));
+    BEFORE.is_match(&line[..start]) || AFTER.is_match(&line[end..])
+}
+
+/// "the RN supervisor", "reported to the charge RN": a person holding it, not the writer.
+static PERSON_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the|our|their|other|each|every|with|by|under)\s+(?:[a-z-]+\s+){0,2}$")
+        .expect("person regex")
+});
+
+fn status_of(
+    line: &str,
+    m: &CredentialMention,
+    kind: SectionKind,
+    d: &CredentialDef,
+    dated: bool,
+) -> Option<CredentialStatus> {
+    let before = &line[..m.start];
+    let after = &line[m.end..];
+    if in_to_compound(line, m.start, m.end)
+        || PURSUIT_BEFORE.is_match(before)
+        || PURSUIT_AFTER.is_match(after)
+    {
+        return Some(CredentialStatus::InProgress);
+    }
+    // In prose (summary, experience bullets) a licence after "the"/"our" names a colleague.
+    let prose = matches!(
+        kind,
+        SectionKind::Experience | SectionKind::Summary | SectionKind::Volunteer
+    );
+    if prose && d.kind == CredentialKind::Licence && PERSON_BEFORE.is_match(before) {
+        return None;
+    }
+    if kind == SectionKind::Skills && !dated {
+        return Some(CredentialStatus::Listed);
+    }
+    Some(CredentialStatus::Held)
 }
 
 fn number_re() -> &'static regex::Regex {
@@ -357,11 +434,21 @@ pub fn split_postnominals(line: &str) -> Option<(String, Vec<usize>)> {
     (all && !head.trim().is_empty()).then(|| (head.trim().to_string(), ids))
 }
 
+/// The section's JSON name ("certifications").
+fn section_key(kind: SectionKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
 /// Credentials in a resume: post-nominals after the name, then every mention in the text
-/// (licences, certifications, clearances in any section), each credential once.
+/// (licences, certifications, clearances in any section), each credential once, with its
+/// [`CredentialStatus`].
+
 pub fn resume_credentials(
     name_line: Option<&str>,
-    sections: &[(crate::resume::sections::SectionKind, &str)],
+    sections: &[(SectionKind, &str)],
 ) -> Vec<CredentialHit> {
     let c = catalog();
     let mut out: Vec<CredentialHit> = Vec::new();
@@ -379,6 +466,7 @@ pub fn resume_credentials(
                         evidence: line.trim().to_string(),
                         number: None,
                         expires: None,
+                        status: CredentialStatus::Held,
                     });
                 }
             }
@@ -387,29 +475,46 @@ pub fn resume_credentials(
     for (kind, text) in sections {
         for line in text.lines() {
             for m in c.find(line) {
+                let d = c.def(m.id);
+                let after = &line[m.end..];
+                let number = number_re()
+                    .captures(after)
+                    .and_then(|cap| cap.get(1))
+                    .filter(|n| n.as_str().chars().any(|ch| ch.is_ascii_digit()))
+                    .map(|n| n.as_str().to_string());
+                let expires = expiry_re()
+                    .captures(after)
+                    .and_then(|cap| cap.get(1))
+                    .map(|e| e.as_str().to_string());
+                let dated = number.is_some() || expires.is_some();
+                let Some(status) = status_of(line, &m, *kind, d, dated) else {
+                    continue;
+                };
+                // A later, stronger reading replaces a weaker one (listed in the skills, then
+                // held under Certifications).
+                if let Some(prev) = out.iter_mut().find(|h| h.name == d.name) {
+                    if prev.status != CredentialStatus::Held && status == CredentialStatus::Held {
+                        prev.status = status;
+                        prev.source = section_key(*kind);
+                        prev.evidence = line.trim().chars().take(200).collect();
+                        prev.matched_as = m.matched_as.clone();
+                        prev.number = number;
+                        prev.expires = expires;
+                    }
+                    continue;
+                }
                 if !seen.insert(m.id) {
                     continue;
                 }
-                let d = c.def(m.id);
-                let after = &line[m.end..];
                 out.push(CredentialHit {
                     name: d.name.clone(),
                     kind: d.kind,
                     matched_as: m.matched_as.clone(),
-                    source: serde_json::to_value(kind)
-                        .ok()
-                        .and_then(|v| v.as_str().map(String::from))
-                        .unwrap_or_default(),
+                    source: section_key(*kind),
                     evidence: line.trim().chars().take(200).collect(),
-                    number: number_re()
-                        .captures(after)
-                        .and_then(|cap| cap.get(1))
-                        .filter(|n| n.as_str().chars().any(|ch| ch.is_ascii_digit()))
-                        .map(|n| n.as_str().to_string()),
-                    expires: expiry_re()
-                        .captures(after)
-                        .and_then(|cap| cap.get(1))
-                        .map(|e| e.as_str().to_string()),
+                    number,
+                    expires,
+                    status,
                 });
             }
         }
@@ -482,5 +587,60 @@ SHRM-CP\tcertification\thr\tSHRM-CP|SHRM Certified Professional\tSHRM-CP\n";
                 .unwrap_or_else(|| panic!("{n} is a post-nominal"));
             assert!(c.def(id).families.iter().any(|f| f == want), "{n}");
         }
+    }
+
+    fn statuses(sections: &[(SectionKind, &str)]) -> Vec<(String, CredentialStatus)> {
+        resume_credentials(None, sections)
+            .into_iter()
+            .map(|h| (h.matched_as, h.status))
+            .collect()
+    }
+
+    #[test]
+    fn held_in_progress_listed_or_someone_else() {
+        use CredentialStatus::*;
+        // A bridge program and a pursuit are not the credential.
+        assert_eq!(
+            statuses(&[(
+                SectionKind::Summary,
+                "LPN with 3 years, completing an LPN-to-RN bridge program."
+            )]),
+            vec![("LPN".to_string(), Held), ("RN".to_string(), InProgress)]
+        );
+        assert_eq!(
+            statuses(&[(SectionKind::Summary, "Staff accountant pursuing the CPA.")]),
+            vec![("CPA".to_string(), InProgress)]
+        );
+        assert_eq!(
+            statuses(&[(SectionKind::Certifications, "PMP candidate, exam in 2027")]),
+            vec![("PMP".to_string(), InProgress)]
+        );
+        // "the RN supervisor" in a bullet is a colleague.
+        assert!(statuses(&[(
+            SectionKind::Experience,
+            "Report changes in condition to the RN supervisor"
+        )])
+        .is_empty());
+        // Named only in a skills list: listed; the same credential under Certifications wins.
+        assert_eq!(
+            statuses(&[(SectionKind::Skills, "Telemetry, ECG, ACLS, IV therapy")]),
+            vec![("ACLS".to_string(), Listed)]
+        );
+        assert_eq!(
+            statuses(&[
+                (SectionKind::Skills, "Telemetry, ECG, ACLS, IV therapy"),
+                (
+                    SectionKind::Certifications,
+                    "Advanced Cardiovascular Life Support (ACLS), AHA, exp. 03/2027"
+                ),
+            ])[0]
+                .1,
+            Held
+        );
+        // With a date in the skills list it is shown held.
+        assert_eq!(
+            statuses(&[(SectionKind::Skills, "BLS (exp. 05/2027)")]),
+            vec![("BLS".to_string(), Held)]
+        );
     }
 }
