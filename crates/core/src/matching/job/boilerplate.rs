@@ -57,15 +57,23 @@ static RULES: LazyLock<Vec<(Reason, Regex)>> = LazyLock::new(|| {
         .collect()
 });
 
+static INSURANCE_WORK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:health|medical|dental|vision|life)\s+insurance\s+(?:licen[cs]\w*|agents?|producers?|sales|products?|polic(?:y|ies)|claims?|carriers?|billing|verification|eligibility|underwriting)\b")
+        .expect("insurance work regex")
+});
+
 /// Whether a sentence outside a boilerplate section is boilerplate on its own, and why. A
 /// sentence of `;`-clauses is boilerplate only when every clause is ("CPA preferred; CPA-eligible
 /// candidates are encouraged to apply" keeps its first clause).
 pub(crate) fn sentence_reason(sentence: &str) -> Option<Reason> {
     let mut reason = None;
     for clause in sentence.split(';').filter(|c| !c.trim().is_empty()) {
+        // "Life & Health insurance license", "health insurance claims": insurance as the work,
+        // not as a benefit.
+        let clause = INSURANCE_WORK.replace_all(clause, " ");
         let r = RULES
             .iter()
-            .find(|(_, re)| re.is_match(clause))
+            .find(|(_, re)| re.is_match(&clause))
             .map(|(r, _)| *r)?;
         reason.get_or_insert(r);
     }
@@ -109,6 +117,8 @@ mod tests {
             None
         );
         assert_eq!(r("Dental insurance; 401(k) with a match"), Some(Benefits));
+        assert_eq!(r("A Life & Health insurance license is a plus"), None);
+        assert_eq!(r("Verify health insurance eligibility"), None);
         assert_eq!(r("5+ years of experience with Python"), None);
         assert_eq!(r("Experience with PostgreSQL and Docker"), None);
     }

@@ -31,6 +31,26 @@ static WORK_WITH: LazyLock<Regex> = LazyLock::new(|| {
         .expect("work-with regex")
 });
 
+/// "recruiting for technical roles across engineering and data science", "hiring for positions
+/// in nursing": the field of the roles filled, not a skill of the recruiter.
+static ROLES_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:roles?|positions?|openings?|requisitions?|reqs|hires|vacancies|talent|candidates|headcount)\s+(?:[\w-]+\s+){0,4}?(?:across|in|for|within)\s+(?:(?:the|our|both)\s+)?(?:[\w&/-]+\s*(?:,|and|&|or)\s+){0,4}$")
+        .expect("roles-in regex")
+});
+
+/// A word of filling roles (the sentence is about hiring, so its fields are the roles').
+static HIRING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:recruit\w*|hir(?:e|es|ing)|fill(?:s|ing)?|sourc(?:e|es|ing)|staff(?:s|ing)?|talent\s+acquisition)\b")
+        .expect("hiring regex")
+});
+
+/// "get deals through procurement", "move contracts through legal review": a step the deal
+/// passes (the customer's department), not a skill.
+static PASSES_THROUGH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:get|gets|getting|move|moves|moving|push|pushes|pushing|take|takes|taking|shepherd\w*|navigat\w*|guid\w*|steer\w*)\s+(?:[\w-]+\s+){0,3}?through\s+(?:(?:the|their|its|a|customer|client|buyer)['’s]*\s+)*$")
+        .expect("passes-through regex")
+});
+
 static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:director|head|vp|vice\s+president|manager|chief|dean|chair|supervisor|department)\s+of\s+(?:the\s+)?$")
         .expect("title-before regex")
@@ -220,6 +240,14 @@ pub(crate) fn not_a_requirement(
     {
         return true;
     }
+    if matches!(
+        category,
+        Category::Skill | Category::Knowledge | Category::Methodology
+    ) && ((ROLES_IN.is_match(&sentence[..start]) && HIRING.is_match(&sentence[..start]))
+        || PASSES_THROUGH.is_match(&sentence[..start]))
+    {
+        return true;
+    }
     colleague(sentence, start, end)
 }
 
@@ -318,6 +346,31 @@ mod tests {
     fn col(s: &str, mention: &str) -> bool {
         let i = s.find(mention).unwrap();
         colleague(s, i, i + mention.len())
+    }
+
+    #[test]
+    fn fields_of_roles_and_steps_of_a_deal() {
+        let nr = |s: &str, m: &str| {
+            let i = s.find(m).unwrap();
+            not_a_requirement(s, i, i + m.len(), Category::Knowledge, &Company::default())
+        };
+        assert!(nr(
+            "Run full-cycle recruiting for open technical roles at a time across engineering and data science",
+            "data science"
+        ));
+        assert!(nr(
+            "Build ROI models that get deals through procurement",
+            "procurement"
+        ));
+        // Not about hiring: the field is the job's.
+        assert!(!nr(
+            "3+ years in analyst roles in data science",
+            "data science"
+        ));
+        assert!(!nr(
+            "Experience with procurement and vendor onboarding",
+            "procurement"
+        ));
     }
 
     #[test]

@@ -243,8 +243,106 @@ impl Catalog {
             .map(|r| r.id)
     }
 
-    /// Every credential mention in `text`, in order, longest form first at each position.
+    /// Every credential mention in `text`, in order, longest form first at each position; also
+    /// the shortened forms of coordinated lists: "Series 6 and 63", "Hazmat (H) and Tanker (N)
+    /// endorsements", "TIPS or ServSafe Alcohol certification", and a parenthesis inside a form
+    /// ("Personal Lines (General Lines – Limited) license").
     pub fn find(&self, text: &str) -> Vec<CredentialMention> {
+        let mut out = self.find_forms(text);
+        // The text with parenthesised groups blanked (same byte offsets).
+        let blank = blank_parentheses(text);
+        if blank != text {
+            for m in self.find_forms(&blank) {
+                push_new(
+                    &mut out,
+                    CredentialMention {
+                        matched_as: text[m.start..m.end].to_string(),
+                        ..m
+                    },
+                );
+            }
+        }
+        self.shared_noun(text, &blank, &mut out);
+        self.number_lists(text, &mut out);
+        out.sort_by_key(|m| m.start);
+        out
+    }
+
+    /// "Hazmat and Tanker endorsements": each head of the list with the noun in the singular.
+    fn shared_noun(&self, text: &str, blank: &str, out: &mut Vec<CredentialMention>) {
+        static LIST: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?P<head>(?:[\w&+]+\s+){0,2}[\w&+]+)\s*(?:,\s*|\s+(?:and|or|&)\s+|\s*/\s*)(?:[\w&+]+\s+){0,2}[\w&+]+\s+(?P<noun>endorsement|certification|license|licence|certificate)s?\b")
+                .expect("shared noun regex")
+        });
+        for c in LIST.captures_iter(blank) {
+            let (Some(head), Some(noun)) = (c.name("head"), c.name("noun")) else {
+                continue;
+            };
+            let ws = words(head.as_str());
+            // The longest tail of the head that is a form with the noun ("ServSafe Alcohol").
+            for w in &ws {
+                let (s0, e0) = (head.start() + w.0, head.end());
+                let key: Vec<String> = words(&blank[s0..e0])
+                    .iter()
+                    .map(|&(a, b)| blank[s0 + a..s0 + b].to_lowercase())
+                    .chain(std::iter::once(noun.as_str().to_lowercase()))
+                    .collect();
+                if let Some(r) = self.phrases.get(&key.join(" ")).and_then(|r| r.first()) {
+                    push_new(
+                        out,
+                        CredentialMention {
+                            id: r.id,
+                            start: s0,
+                            end: e0,
+                            matched_as: text[s0..e0].to_string(),
+                        },
+                    );
+                    break;
+                }
+            }
+        }
+    }
+
+    /// "Series 6 and 63", "Series 7, 63 and 66": a form ending in a number, then more numbers.
+    fn number_lists(&self, text: &str, out: &mut Vec<CredentialMention>) {
+        static MORE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^\s*(?:,|and|or|&|/)\s*(?:and\s+|or\s+)?(?P<n>\d{1,3})\b")
+                .expect("number list regex")
+        });
+        let firsts: Vec<CredentialMention> = out.clone();
+        for m in firsts {
+            let Some((stem, last)) = m.matched_as.rsplit_once(' ') else {
+                continue;
+            };
+            if !last.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let mut pos = m.end;
+            while let Some(c) = MORE.captures(&text[pos..]) {
+                let n = c.name("n").expect("group");
+                let key: Vec<String> = words(stem)
+                    .iter()
+                    .map(|&(a, b)| stem[a..b].to_lowercase())
+                    .chain(std::iter::once(n.as_str().to_string()))
+                    .collect();
+                let (start, end) = (pos + n.start(), pos + n.end());
+                if let Some(r) = self.phrases.get(&key.join(" ")).and_then(|r| r.first()) {
+                    push_new(
+                        out,
+                        CredentialMention {
+                            id: r.id,
+                            start,
+                            end,
+                            matched_as: format!("{stem} {}", n.as_str()),
+                        },
+                    );
+                }
+                pos = end;
+            }
+        }
+    }
+
+    fn find_forms(&self, text: &str) -> Vec<CredentialMention> {
         let ws = words(text);
         let lower: Vec<String> = ws.iter().map(|&(s, e)| text[s..e].to_lowercase()).collect();
         let mut out = Vec::new();
@@ -269,7 +367,14 @@ impl Catalog {
             }
             match best {
                 Some((id, j)) => {
-                    let (start, end) = (ws[i].0, ws[j].1);
+                    let (start, mut end) = (ws[i].0, ws[j].1);
+                    // "Professional Engineer (PE": take the closing parenthesis too.
+                    let opened = text[start..end].matches('(').count();
+                    if opened > text[start..end].matches(')').count()
+                        && text[end..].starts_with(')')
+                    {
+                        end += 1;
+                    }
                     out.push(CredentialMention {
                         id,
                         start,
@@ -296,6 +401,34 @@ fn case_ok(r: &FormRef, written: &[&str]) -> bool {
             .and_then(|w| w.chars().next())
             .is_some_and(char::is_uppercase),
     }
+}
+
+/// Adds a mention unless it overlaps one already found or names the same credential there.
+fn push_new(out: &mut Vec<CredentialMention>, m: CredentialMention) {
+    if !out.iter().any(|o| o.start < m.end && m.start < o.end) {
+        out.push(m);
+    }
+}
+
+/// `text` with every parenthesised group (parentheses included) replaced by spaces, byte for
+/// byte, so offsets stay valid.
+fn blank_parentheses(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        if c == '(' {
+            depth += 1;
+        }
+        if depth > 0 {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+        if c == ')' && depth > 0 {
+            depth -= 1;
+        }
+    }
+    out
 }
 
 /// The embedded catalogue (parsed on first use).
@@ -445,7 +578,6 @@ fn section_key(kind: SectionKind) -> String {
 /// Credentials in a resume: post-nominals after the name, then every mention in the text
 /// (licences, certifications, clearances in any section), each credential once, with its
 /// [`CredentialStatus`].
-
 pub fn resume_credentials(
     name_line: Option<&str>,
     sections: &[(SectionKind, &str)],
@@ -565,6 +697,32 @@ SHRM-CP\tcertification\thr\tSHRM-CP|SHRM Certified Professional\tSHRM-CP\n";
         assert_eq!(m.matched_as, "Registered Nurse");
         assert_eq!(c.postnominal("RN"), Some(0));
         assert_eq!(c.postnominal("BSN"), None);
+    }
+
+    #[test]
+    fn shortened_lists_and_parentheses() {
+        let c = catalog();
+        let all = |t: &str| -> Vec<String> {
+            c.find(t).iter().map(|m| c.def(m.id).name.clone()).collect()
+        };
+        assert_eq!(
+            all("FINRA Series 6 and 63 are a plus"),
+            vec!["FINRA Series 6", "FINRA Series 63"]
+        );
+        assert_eq!(
+            all("Series 7, 63 and 66 required"),
+            vec!["FINRA Series 7", "FINRA Series 63", "FINRA Series 66"]
+        );
+        assert_eq!(
+            all("TIPS or ServSafe Alcohol certification"),
+            vec!["TIPS Certification", "Alcohol Server Certification (RBS)"]
+        );
+        assert_eq!(
+            all("Texas Personal Lines (General Lines - Limited) license"),
+            vec!["Property and Casualty Insurance License"]
+        );
+        let m = &c.find("Professional Engineer (PE) license preferred")[0];
+        assert_eq!(m.matched_as, "Professional Engineer (PE)");
     }
 
     #[test]
