@@ -51,6 +51,8 @@ pub const DOMAIN_TSVS: &[(&str, &str)] = &[
     domain!("support"),
     domain!("project"),
     domain!("design"),
+    domain!("software"),
+    domain!("data"),
 ];
 
 /// How the letter case of a form must look in the text.
