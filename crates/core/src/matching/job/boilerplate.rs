@@ -41,7 +41,7 @@ static RULES: LazyLock<Vec<(Reason, Regex)>> = LazyLock::new(|| {
         ),
         (
             Reason::Legal,
-            r"(?i)\bcopyright\b|©|\ball\s+rights\s+reserved\b|\bprivacy\s+(?:policy|notice|statement)|\bpersonal\s+data\b|\bGDPR\b|\bRGPD\b|\bdatenschutz|\bauthorized\s+to\s+work\b|\bwork\s+authori[sz]ation\b|\bright\s+to\s+work\b|\bvisa\s+sponsorship\b|\bbackground\s+check|\bdrug\s+(?:test|screen)|\beligibility\s+(?:to\s+work|verification)|\bverify\s+identity\b|\bat[- ]will\s+employ",
+            r"(?i)\bcopyright\b|©|\ball\s+rights\s+reserved\b|\bprivacy\s+(?:policy|notice|statement)|\bpersonal\s+data\b|\bGDPR\b|\bRGPD\b|\bdatenschutz|\bauthorized\s+to\s+work\b|\bwork\s+authori[sz]ation\b|\bright\s+to\s+work\b|\bvisa\s+sponsorship\b|\beligibility\s+(?:to\s+work|verification)|\bverify\s+identity\b|\bat[- ]will\s+employ",
         ),
         (
             Reason::Contact,
@@ -55,6 +55,21 @@ static RULES: LazyLock<Vec<(Reason, Regex)>> = LazyLock::new(|| {
     t.iter()
         .map(|(r, p)| (*r, Regex::new(p).expect("boilerplate regex")))
         .collect()
+});
+
+/// A background check or drug screen as a condition of the offer ("must pass a background
+/// check", "employment is contingent upon a drug screen"); "run background checks" in an HR
+/// posting is the work itself.
+static SCREENING_CONDITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:pass(?:ing)?|subject\s+to|contingent|conditional|successful(?:ly)?|satisfactory|clear(?:ing)?|undergo|submit\s+to|required\s+to\s+(?:pass|complete|undergo)|must\s+(?:pass|complete|undergo))\b[^.;]{0,60}\b(?:background\s+(?:check|screen|investigation)|drug\s+(?:test|screen)|criminal\s+(?:history|record)\s+check)|\b(?:background\s+(?:check|screen)|drug\s+(?:test|screen))s?\s+(?:is|are)\s+required")
+        .expect("screening condition regex")
+});
+
+/// "EEO-1 reporting", "affirmative action plans", "reasonable accommodation requests": the HR
+/// work of compliance, not the employer's statement.
+static COMPLIANCE_WORK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bEEO-?1\b(?:\s+(?:reporting|reports?|filings?|data|surveys?))?|\bEEO\s+(?:reporting|reports?|compliance|investigations?|complaints?|data)\b|\baffirmative\s+action\s+(?:plans?|programs?|reporting|compliance|AAPs?)\b|\b(?:reasonable\s+)?accommodations?\s+(?:requests?|process|processes|cases?)\b")
+        .expect("compliance work regex")
 });
 
 static INSURANCE_WORK: LazyLock<Regex> = LazyLock::new(|| {
@@ -71,10 +86,16 @@ pub(crate) fn sentence_reason(sentence: &str) -> Option<Reason> {
         // "Life & Health insurance license", "health insurance claims": insurance as the work,
         // not as a benefit.
         let clause = INSURANCE_WORK.replace_all(clause, " ");
+        let clause = COMPLIANCE_WORK.replace_all(&clause, " ");
         let r = RULES
             .iter()
             .find(|(_, re)| re.is_match(&clause))
-            .map(|(r, _)| *r)?;
+            .map(|(r, _)| *r)
+            .or_else(|| {
+                SCREENING_CONDITION
+                    .is_match(&clause)
+                    .then_some(Reason::Legal)
+            })?;
         reason.get_or_insert(r);
     }
     reason
@@ -118,6 +139,26 @@ mod tests {
         );
         assert_eq!(r("Dental insurance; 401(k) with a match"), Some(Benefits));
         assert_eq!(r("A Life & Health insurance license is a plus"), None);
+        assert_eq!(
+            r("Prepare EEO-1 reporting and the affirmative action plan"),
+            None
+        );
+        assert_eq!(
+            r("We are an EEO employer and encourage all to apply"),
+            Some(EqualOpportunity)
+        );
+        assert_eq!(
+            r("Must pass a background check and drug screen"),
+            Some(Legal)
+        );
+        assert_eq!(
+            r("Offers are contingent upon a satisfactory background check"),
+            Some(Legal)
+        );
+        assert_eq!(
+            r("Coordinate drug screens and background checks for new hires"),
+            None
+        );
         assert_eq!(r("Verify health insurance eligibility"), None);
         assert_eq!(r("5+ years of experience with Python"), None);
         assert_eq!(r("Experience with PostgreSQL and Docker"), None);

@@ -237,6 +237,7 @@ pub(crate) fn not_a_requirement(
         category,
         Category::Skill | Category::Knowledge | Category::Methodology | Category::SoftSkill
     ) && WORK_WITH.is_match(&sentence[..start])
+        && ends_noun_phrase(&sentence[end..])
     {
         return true;
     }
@@ -248,7 +249,51 @@ pub(crate) fn not_a_requirement(
     {
         return true;
     }
-    colleague(sentence, start, end)
+    colleague(sentence, start, end, category)
+}
+
+/// Nothing after the mention continues its noun phrase: "work with Accounts Payable to resolve…",
+/// "…, and", end of sentence; not "coordinate with our workers' compensation carrier" (the
+/// carrier is the partner, the practice is the job's).
+fn ends_noun_phrase(after: &str) -> bool {
+    let next = after
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    next.is_empty()
+        || [
+            "to",
+            "on",
+            "in",
+            "for",
+            "and",
+            "or",
+            "as",
+            "when",
+            "so",
+            "by",
+            "about",
+            "at",
+            "with",
+            "through",
+            "during",
+            "across",
+            "from",
+            "team",
+            "teams",
+            "department",
+            "departments",
+            "group",
+            "groups",
+            "staff",
+            "colleagues",
+            "partners",
+            "leads",
+            "leaders",
+        ]
+        .contains(&next.as_str())
 }
 
 /// English in an English posting is the medium of work, not a skill to screen on: every
@@ -261,7 +306,7 @@ fn language_as_medium(_sentence: &str, mention: &str) -> bool {
 
 /// "work with product managers", "partner with the sales team", "report to the Director of
 /// Nursing".
-fn colleague(sentence: &str, start: usize, end: usize) -> bool {
+fn colleague(sentence: &str, start: usize, end: usize, category: Category) -> bool {
     let before = &sentence[..start];
     if TITLE_BEFORE.is_match(before) {
         return true;
@@ -295,8 +340,18 @@ fn colleague(sentence: &str, start: usize, end: usize) -> bool {
     if people_after(&next) || list_then_people(&sentence[end..], &people_after) {
         return true;
     }
-    // The mention names a role ("Financial Analyst", "product manager").
-    if is_noun(&last) && !COLLECTIVE.contains(&last.as_str()) {
+    // The mention names a role ("Financial Analyst", "product manager"); a product whose name
+    // ends in such a word ("Google Tag Manager", "LinkedIn Recruiter") is a tool.
+    let product = matches!(
+        category,
+        Category::Tool
+            | Category::Platform
+            | Category::Framework
+            | Category::Database
+            | Category::Cloud
+            | Category::ProgrammingLanguage
+    );
+    if is_noun(&last) && !COLLECTIVE.contains(&last.as_str()) && !product {
         return true;
     }
     // A singular colleague noun after it ("with the product owner") needs a word of working
@@ -345,7 +400,7 @@ mod tests {
 
     fn col(s: &str, mention: &str) -> bool {
         let i = s.find(mention).unwrap();
-        colleague(s, i, i + mention.len())
+        colleague(s, i, i + mention.len(), Category::Skill)
     }
 
     #[test]
@@ -361,6 +416,22 @@ mod tests {
         assert!(nr(
             "Build ROI models that get deals through procurement",
             "procurement"
+        ));
+        // A practice followed by its partner noun is the job's own practice.
+        assert!(!nr(
+            "Coordinate with our workers' compensation carrier",
+            "workers' compensation"
+        ));
+        // A product whose name ends in a role word is a tool.
+        let i = "Maintain tags in Google Tag Manager"
+            .find("Google")
+            .unwrap();
+        assert!(!not_a_requirement(
+            "Maintain tags in Google Tag Manager",
+            i,
+            i + "Google Tag Manager".len(),
+            Category::Tool,
+            &Company::default()
         ));
         // Not about hiring: the field is the job's.
         assert!(!nr(
