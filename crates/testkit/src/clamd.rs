@@ -63,6 +63,28 @@ pub fn start() -> Option<Clamd> {
         format!("Atscore.Test.EICAR-Body:0:*:{body}\n"),
     )
     .unwrap();
+    // Another test process may take the free port between this choice and clamd's bind; then
+    // this clamd exits and PING would reach the other test's clamd, which goes away with that
+    // test. So PING must be answered while our own child is still running; else a new port.
+    for _ in 0..5 {
+        if let Some((child, port)) = launch(&exe, &dir, &db) {
+            return Some(Clamd {
+                child,
+                port,
+                _dir: dir,
+            });
+        }
+    }
+    panic!("clamd did not start on a free port in 5 attempts");
+}
+
+/// Starts clamd on a new free port: its child and port once it answers PING, or None when it
+/// exited (the port was taken).
+fn launch(
+    exe: &std::path::Path,
+    dir: &tempfile::TempDir,
+    db: &std::path::Path,
+) -> Option<(Child, u16)> {
     let port = crate::serve::free_port();
     let conf = dir.path().join("clamd.conf");
     std::fs::write(
@@ -75,26 +97,31 @@ pub fn start() -> Option<Clamd> {
         ),
     )
     .unwrap();
-    let child = Command::new(exe)
+    let log = dir.path().join("clamd.log");
+    let _ = std::fs::remove_file(&log);
+    let mut child = Command::new(exe)
         .arg(format!("--config-file={}", conf.display()))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let clamd = Clamd {
-        child,
-        port,
-        _dir: dir,
+    // Our own clamd bound the port ("TCP: Bound to [127.0.0.1]:PORT" in its log).
+    let bound = || {
+        std::fs::read_to_string(&log)
+            .is_ok_and(|l| l.contains("Bound to") && l.contains(&format!(":{port}")))
     };
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
-        if ping(port) {
-            return Some(clamd);
+        if child.try_wait().ok().flatten().is_some() {
+            return None; // exited: the port was taken
         }
-        assert!(
-            Instant::now() < deadline,
-            "clamd did not answer PING within 30 s"
-        );
+        if bound() && ping(port) {
+            return Some((child, port));
+        }
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            panic!("clamd did not answer PING within 30 s");
+        }
         std::thread::sleep(Duration::from_millis(100));
     }
 }
