@@ -51,6 +51,13 @@ static PASSES_THROUGH: LazyLock<Regex> = LazyLock::new(|| {
         .expect("passes-through regex")
 });
 
+/// The last item of a list after "partner with": "partner with SDRs, Sales Engineers and
+/// Customer Success to land and expand".
+static WORK_WITH_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:work(?:s|ing)?|partner(?:s|ing)?|collaborat\w*|coordinat\w*|liais\w*|interfac\w*)\s+(?:closely\s+|directly\s+)?with\s+(?:the\s+|our\s+)?(?:[\w&/-]+\s*){1,3}(?:,\s*(?:[\w&/-]+\s*){1,3}){0,4},?\s*(?:and|or|&)\s+(?:the\s+|our\s+)?$")
+        .expect("work-with list regex")
+});
+
 static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:director|head|vp|vice\s+president|manager|chief|dean|chair|supervisor|department)\s+of\s+(?:the\s+)?$")
         .expect("title-before regex")
@@ -236,7 +243,8 @@ pub(crate) fn not_a_requirement(
     if matches!(
         category,
         Category::Skill | Category::Knowledge | Category::Methodology | Category::SoftSkill
-    ) && WORK_WITH.is_match(&sentence[..start])
+    ) && (WORK_WITH.is_match(&sentence[..start])
+        || WORK_WITH_LIST.is_match(tail(&sentence[..start], 160)))
         && ends_noun_phrase(&sentence[end..])
     {
         return true;
@@ -244,12 +252,24 @@ pub(crate) fn not_a_requirement(
     if matches!(
         category,
         Category::Skill | Category::Knowledge | Category::Methodology
-    ) && ((ROLES_IN.is_match(&sentence[..start]) && HIRING.is_match(&sentence[..start]))
-        || PASSES_THROUGH.is_match(&sentence[..start]))
-    {
+    ) && {
+        let near = tail(&sentence[..start], 160);
+        (near.contains(" through ") && PASSES_THROUGH.is_match(near))
+            || (HIRING.is_match(&sentence[..start]) && ROLES_IN.is_match(near))
+    } {
         return true;
     }
     colleague(sentence, start, end, category)
+}
+
+/// The last `max` bytes of `s` (on a char boundary): the rules that look back from a mention
+/// need only the words just before it.
+fn tail(s: &str, max: usize) -> &str {
+    let mut i = s.len().saturating_sub(max);
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    &s[i..]
 }
 
 /// Nothing after the mention continues its noun phrase: "work with Accounts Payable to resolve…",
@@ -388,7 +408,7 @@ fn list_then_people(after: &str, people: &dyn Fn(&str) -> bool) -> bool {
 /// "…with engineering, quality and" (the mention is a later item of a list of groups).
 fn list_after_together(before: &str) -> bool {
     static LIST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:with|alongside|partner(?:s|ing)?\s+with|collaborat\w*\s+with|coordinat\w*\s+with|across|between|among)\s+(?:(?:the|our)\s+)?(?:[\w&/-]+\s*){1,3}(?:,\s*(?:[\w&/-]+\s*){1,3}){0,4},?\s*(?:and|or|&)?\s*$")
+        Regex::new(r"(?i)\b(?:with|alongside|partner(?:s|ing)?\s+with|collaborat\w*\s+with|coordinat\w*\s+with|across|between|among)\s+(?:(?:the|our)\s+)?(?:[\w&/-]+\s*){1,3}(?:,\s*(?:[\w&/-]+\s*){1,3}){0,4},?\s*(?:(?:and|or|&)(?:\s+(?:the|our))?)?\s*$")
             .expect("list regex")
     });
     LIST.is_match(before)
@@ -421,6 +441,10 @@ mod tests {
         assert!(!nr(
             "Coordinate with our workers' compensation carrier",
             "workers' compensation"
+        ));
+        assert!(nr(
+            "partner with SDRs, Sales Engineers and Customer Success to land and expand",
+            "Customer Success"
         ));
         // A product whose name ends in a role word is a tool.
         let i = "Maintain tags in Google Tag Manager"

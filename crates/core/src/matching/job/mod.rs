@@ -25,7 +25,9 @@ pub mod segments;
 pub mod title;
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::document::extract_document;
@@ -493,6 +495,15 @@ fn is_boilerplate(u: &Unit) -> bool {
 fn base_importance(u: &Unit, has_requirement_sections: bool) -> (Importance, String) {
     let h = u.heading.as_deref().unwrap_or("");
     match u.kind {
+        // "You will lead…", "In this role you'll…": duties, even in an untitled paragraph.
+        JobSectionKind::Intro | JobSectionKind::Summary
+            if has_requirement_sections && describes_duties(&u.text) =>
+        {
+            (
+                Importance::Required,
+                "a duty (\"you will …\") in the introduction".into(),
+            )
+        }
         JobSectionKind::Intro | JobSectionKind::Summary if has_requirement_sections => (
             Importance::Preferred,
             "named only in the introduction".into(),
@@ -507,6 +518,17 @@ fn base_importance(u: &Unit, has_requirement_sections: bool) -> (Importance, Str
             "mentioned in the job description".into(),
         ),
     }
+}
+
+/// A sentence that says what the hire will do: "You will…", "You'll…", "You are responsible
+/// for…", "Your responsibilities include…", near its start.
+fn describes_duties(sentence: &str) -> bool {
+    static DUTY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:you\s+will(?:\s+also)?\s+(?:be\s+(?:responsible|accountable|expected)|[a-z]+)|you['’]ll\s+[a-z]+|you\s+are\s+responsible|your\s+(?:responsibilities|duties)\s+(?:will\s+)?include|(?:responsibilities|duties)\s+include)\b")
+            .expect("duty regex")
+    });
+    let head: String = sentence.chars().take(80).collect();
+    DUTY.is_match(&head) && !head.to_lowercase().contains("you will join")
 }
 
 /// Importance of a mention: the section's, overridden by the governing cue phrase. In a

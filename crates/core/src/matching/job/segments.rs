@@ -121,25 +121,6 @@ pub(crate) fn norm(s: &str) -> String {
     out
 }
 
-/// Whether `phrase` occurs in `text` on word boundaries (both normalised).
-fn contains_words(text: &str, phrase: &str) -> bool {
-    let mut from = 0;
-    while let Some(i) = text.get(from..).and_then(|t| t.find(phrase)) {
-        let s = from + i;
-        let e = s + phrase.len();
-        let before_ok = s == 0 || text.as_bytes()[s - 1] == b' ';
-        let after_ok = e == text.len() || text.as_bytes()[e] == b' ';
-        if before_ok && after_ok {
-            return true;
-        }
-        from = s + 1;
-        while from < text.len() && !text.is_char_boundary(from) {
-            from += 1;
-        }
-    }
-    false
-}
-
 /// The section kind of a heading text. `typography`: the line looks like a heading (Markdown or
 /// HTML heading, bold, trailing colon, all caps) — then a known phrase anywhere in the heading
 /// counts ("Our perks & benefits"); otherwise the whole line must be the phrase, or start with
@@ -153,12 +134,30 @@ pub fn heading_kind(text: &str, typography: bool) -> Option<JobSectionKind> {
     if words > 8 {
         return None;
     }
+    // Every run of whole words of the (at most 8-word) heading: a phrase "contains words" of it
+    // when it is one of them (cheaper than a substring search per phrase).
+    let bounds: Vec<(usize, usize)> = {
+        let mut v = Vec::new();
+        let mut start = 0;
+        for (i, c) in n.char_indices() {
+            if c == ' ' {
+                v.push((start, i));
+                start = i + 1;
+            }
+        }
+        v.push((start, n.len()));
+        v
+    };
+    let runs: std::collections::HashSet<&str> = (0..bounds.len())
+        .flat_map(|a| (a..bounds.len()).map(move |b| (a, b)))
+        .map(|(a, b)| &n[bounds[a].0..bounds[b].1])
+        .collect();
     let mut best: Option<(usize, JobSectionKind)> = None;
     for &(p, k) in PHRASES.iter() {
         let hit = if n == p {
             true
         } else if typography {
-            contains_words(&n, p)
+            runs.contains(p)
         } else {
             !JOB_GENERIC_HEADINGS.contains(&p)
                 && words <= 4

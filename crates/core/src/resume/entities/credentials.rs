@@ -262,7 +262,13 @@ impl Catalog {
                 );
             }
         }
-        self.shared_noun(text, &blank, &mut out);
+        let lower = text.to_lowercase();
+        if ["endorsement", "certificat", "licen"]
+            .iter()
+            .any(|n| lower.contains(n))
+        {
+            self.shared_noun(text, &blank, &mut out);
+        }
         self.number_lists(text, &mut out);
         out.sort_by_key(|m| m.start);
         out
