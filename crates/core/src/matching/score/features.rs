@@ -87,7 +87,10 @@ pub struct ResumeFeatures {
     /// skills are credited, at a lower rate, by the skill coverage).
     pub terms: Vec<String>,
     pub years: f64,
+    /// Highest completed degree.
     pub degree: Option<DegreeLevel>,
+    /// Highest degree in progress ("expected May 2027").
+    pub degree_in_progress: Option<DegreeLevel>,
     /// Credentials the resume shows held (catalogue names: "Registered Nurse (RN)").
     pub credentials: std::collections::BTreeSet<String>,
     /// Credentials it names without showing them held: in progress, or only in a skills list.
@@ -220,7 +223,18 @@ impl ResumeFeatures {
             implied,
             terms: prose_terms(r),
             years: r.years_of_experience,
-            degree: r.education.iter().filter_map(|e| e.level).max(),
+            degree: r
+                .education
+                .iter()
+                .filter(|e| !e.in_progress)
+                .filter_map(|e| e.level)
+                .max(),
+            degree_in_progress: r
+                .education
+                .iter()
+                .filter(|e| e.in_progress)
+                .filter_map(|e| e.level)
+                .max(),
             credentials: r
                 .credentials
                 .iter()

@@ -308,12 +308,29 @@ fn knockouts(f: &ResumeFeatures, job: &JobDescription, missing: &[MissingSkill])
         }
     }
     if let (Some(req), true) = (job.degree, job.degree_required) {
-        if f.degree.is_none_or(|d| d < req) {
+        // A degree in progress counts where the posting accepts one ("or currently enrolled").
+        let held = if job.degree_in_progress_ok {
+            f.degree.max(f.degree_in_progress)
+        } else {
+            f.degree
+        };
+        if held.is_none_or(|d| d < req) {
+            let progress = f
+                .degree_in_progress
+                .filter(|d| *d >= req && !job.degree_in_progress_ok)
+                .map(|d| format!(" ({d:?} in progress)"))
+                .unwrap_or_default();
             out.push(Knockout {
                 code: "degree_below_minimum".into(),
-                message: match f.degree {
-                    Some(d) => format!("highest degree {d:?}; the job asks for {req:?}"),
-                    None => format!("no degree found; the job asks for {req:?}"),
+                message: match held {
+                    Some(d) => {
+                        format!(
+                            "highest completed degree {d:?}{progress}; the job asks for {req:?}"
+                        )
+                    }
+                    None => {
+                        format!("no completed degree found{progress}; the job asks for {req:?}")
+                    }
                 },
                 skill: None,
             });

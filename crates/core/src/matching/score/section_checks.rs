@@ -263,6 +263,24 @@ fn experience(f: &ResumeFeatures, job: &JobProfile) -> Checks {
 
 fn education(f: &ResumeFeatures, job: &JobProfile) -> Checks {
     let mut c = Checks::new("education");
+    // A degree in progress that meets the requirement: full credit where the posting accepts
+    // one ("or currently enrolled"), partial otherwise.
+    if let (Some(req), Some(p)) = (job.job.degree, f.degree_in_progress) {
+        if p >= req && f.degree.is_none_or(|d| d < req) {
+            let (ratio, note) = if job.job.degree_in_progress_ok {
+                (1.0, "accepted in progress")
+            } else {
+                (0.6, "not completed yet")
+            };
+            c.add(
+                "degree",
+                ratio,
+                100.0,
+                format!("{p:?} in progress for {req:?} asked ({note})"),
+            );
+            return c;
+        }
+    }
     match job.job.degree {
         Some(req) => match f.degree {
             Some(have) if have >= req => {

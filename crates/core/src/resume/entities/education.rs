@@ -34,7 +34,16 @@ pub struct EducationEntry {
     pub gpa: Option<String>,
     /// Other lines: honours, thesis, coursework, minors.
     pub details: Vec<String>,
+    /// Not completed yet: "expected May 2027", "in progress", "currently enrolled",
+    /// "pursuing".
+    #[serde(default)]
+    pub in_progress: bool,
 }
+
+static IN_PROGRESS_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:expected|anticipated|in\s+progress|currently\s+enrolled|enrolled|pursuing|ongoing|candidate|to\s+be\s+completed|expected\s+graduation|will\s+graduate|est\.?\s+completion)\b")
+        .expect("in-progress regex")
+});
 
 static GPA_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -194,9 +203,16 @@ fn assign_education(r: &RawEntry) -> EducationEntry {
     }
     // Degree: the first segment naming one (not a school name like "Institute of …").
     let mut degree_line = None;
-    if let Some(i) = (0..segs.len())
-        .find(|&i| !used[i] && degree_level(&segs[i].1).is_some() && school_score(&segs[i].1) == 0)
-    {
+    // "High School Diploma" names a school word but is the degree.
+    let diploma = |t: &str| {
+        let l = t.to_lowercase();
+        l.contains("diploma") || l.split_whitespace().any(|w| w == "ged")
+    };
+    if let Some(i) = (0..segs.len()).find(|&i| {
+        !used[i]
+            && degree_level(&segs[i].1).is_some()
+            && (school_score(&segs[i].1) == 0 || diploma(&segs[i].1))
+    }) {
         let (deg, field) = split_degree(&segs[i].1);
         e.level = degree_level(&deg).or_else(|| degree_level(&segs[i].1));
         e.degree = Some(deg);
@@ -258,6 +274,14 @@ fn assign_education(r: &RawEntry) -> EducationEntry {
     }
     e.details = leftovers;
     e.details.extend(r.body.iter().cloned());
+    e.in_progress = r
+        .header
+        .iter()
+        .map(|h| h.text.as_str())
+        .chain(r.anchor_line.iter().map(String::as_str))
+        .chain(r.body.iter().take(1).map(String::as_str))
+        .any(|t| IN_PROGRESS_RE.is_match(t))
+        || r.dates.is_some_and(|d| d.current);
     e
 }
 
@@ -323,6 +347,32 @@ mod tests {
             e[1].school.as_deref(),
             Some("Black Hawk Valley Community College")
         );
+    }
+
+    #[test]
+    fn diplomas_long_fields_and_undated_entries() {
+        let l = lines(&[
+            "Associate of Applied Science (A.A.S.) in Supply Chain and Logistics Management — Truckee Meadows Valley College — 2021",
+            "High School Diploma — Wooster Ridge High School, Reno — 2017",
+        ]);
+        let e = parse_education(&l);
+        assert_eq!(e.len(), 2, "{e:#?}");
+        assert_eq!(e[0].level, Some(DegreeLevel::Associate));
+        assert_eq!(e[1].level, Some(DegreeLevel::HighSchool));
+        assert_eq!(e[1].school.as_deref(), Some("Wooster Ridge High School"));
+        let l = lines(&[
+            "Associate of Arts (A.A.) in Business Administration — White River Community College — 2021",
+            "Bachelor of Science in Finance — Hoosier Commonwealth University Online — currently enrolled, 45 of 120 credits completed",
+        ]);
+        let e = parse_education(&l);
+        assert_eq!(e.len(), 2, "{e:#?}");
+        assert_eq!(e[1].level, Some(DegreeLevel::Bachelor));
+        assert!(!e[0].in_progress);
+        assert!(e[1].in_progress, "currently enrolled");
+        let e = parse_education(&lines(&[
+            "Bachelor of Business Administration in Accounting (in progress) — Southport College, Kenosha, WI — expected Dec 2027",
+        ]));
+        assert!(e[0].in_progress, "{e:#?}");
     }
 
     #[test]

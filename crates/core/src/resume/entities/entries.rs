@@ -52,6 +52,8 @@ pub(crate) struct RawEntry {
     /// The header was a single line with a single segment (only a title next to the dates):
     /// a second job at the same company.
     pub title_only_header: bool,
+    /// The whole line that held the dates, as written ("… — expected May 2027").
+    pub anchor_line: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -251,6 +253,20 @@ fn analyse(line: &Line, kind: EntryKind) -> Option<Item> {
     if duration {
         return Some(item);
     }
+    // A one-line education entry with no date, too long for a header line ("Bachelor of
+    // Science in Finance — State University Online — currently enrolled, 45 of 120 credits"):
+    // an anchor of its own (a shorter one is a header line of a dated entry).
+    if kind == EntryKind::Education
+        && !bullet
+        && word_count(&text) > 12
+        && find_dates(&text).is_empty()
+        && find_date_ranges(&text).is_empty()
+        && degree_level(&text).is_some()
+        && segmented_header(&text, kind)
+    {
+        item.anchor = true;
+        return Some(item);
+    }
     if let Some((d, rest, date_first, in_sentence)) = line_dates(&text) {
         let words = word_count(&rest);
         // A one-line entry ("Bachelor of Science in Nursing (BSN) — State University, Moline,
@@ -305,7 +321,7 @@ fn segmented_header(rest: &str, kind: EntryKind) -> bool {
         .filter(|p| !p.is_empty())
         .collect();
     parts.len() >= 2
-        && parts.iter().all(|p| word_count(p) <= 9)
+        && parts.iter().all(|p| word_count(p) <= 12)
         && parts.iter().any(|p| header_cue(p, kind))
 }
 
@@ -521,6 +537,7 @@ pub(crate) fn segment(lines: &[Line], kind: EntryKind) -> Vec<RawEntry> {
             if late {
                 let cur = entries.last_mut().expect("checked");
                 cur.raw.dates = dates;
+                cur.raw.anchor_line = Some(it.text.clone());
                 for p in pending.drain(..) {
                     cur.raw.header.push(HeaderLine { text: p });
                 }
@@ -569,6 +586,7 @@ pub(crate) fn segment(lines: &[Line], kind: EntryKind) -> Vec<RawEntry> {
                 });
             }
             let mut b = Builder::new(header, dates);
+            b.raw.anchor_line = Some(it.text.clone());
             b.raw.title_only_header = title_only;
             entries.push(b);
             continue;
