@@ -59,7 +59,7 @@ static WORK_WITH_LIST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static TITLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:director|head|vp|vice\s+president|manager|chief|dean|chair|supervisor|department)\s+of\s+(?:the\s+)?$")
+    Regex::new(r"(?i)\b(?:directors?|heads?|vps?|vice\s+presidents?|managers?|chiefs?|deans?|chairs?|supervisors?|departments?)\s+of\s+(?:the\s+)?$")
         .expect("title-before regex")
 });
 
@@ -129,6 +129,8 @@ const COLLECTIVE: &[&str] = &[
     "personnel",
     "management",
     "counsel",
+    "group",
+    "department",
 ];
 
 /// What the posting says about its employer.
@@ -234,6 +236,15 @@ pub(crate) fn not_a_requirement(
     let mention = &sentence[start..end];
     if company.names_company(mention) {
         return true;
+    }
+    // "an ABA-accredited law school", "ABET accredited program": the accrediting body.
+    {
+        let after = sentence[end..]
+            .trim_start_matches([' ', '-'])
+            .to_lowercase();
+        if after.starts_with("accredited") || after.starts_with("approved program") {
+            return true;
+        }
     }
     if category == Category::Language {
         return language_as_medium(sentence, mention);
@@ -445,6 +456,15 @@ mod tests {
         assert!(nr(
             "partner with SDRs, Sales Engineers and Customer Success to land and expand",
             "Customer Success"
+        ));
+        assert!(nr("a JD from an ABA-accredited law school", "ABA"));
+        assert!(nr(
+            "Deliver demos to logistics directors, VPs of supply chain and CFOs",
+            "supply chain"
+        ));
+        assert!(nr(
+            "Our Litigation Practice Group is seeking a paralegal",
+            "Litigation Practice"
         ));
         // A product whose name ends in a role word is a tool.
         let i = "Maintain tags in Google Tag Manager"
