@@ -182,7 +182,12 @@ pub fn file(name: &str, bytes: Vec<u8>) -> reqwest::multipart::Part {
 
 /// Assert a problem document with this status and code.
 pub async fn problem(r: reqwest::Response, status: u16, code: &str) -> serde_json::Value {
-    assert_eq!(r.status().as_u16(), status, "{:?}", r.url().path());
+    if r.status().as_u16() != status {
+        let path = r.url().path().to_string();
+        let got = r.status().as_u16();
+        let body = r.text().await.unwrap_or_default();
+        panic!("{path}: status {got}, expected {status} ({code}); body: {body}");
+    }
     assert_eq!(
         r.headers()["content-type"].to_str().unwrap(),
         "application/problem+json"
