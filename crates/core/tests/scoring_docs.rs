@@ -53,6 +53,24 @@ fn parse_example_resume(n: &str) -> atscore_core::ParsedResume {
     parse_resume(&bytes, &opts).unwrap()
 }
 
+/// The first suggestion with its gain, or a dash.
+fn top_suggestion(rep: &atscore_core::matching::score::ScoreReport) -> String {
+    rep.suggestions
+        .first()
+        .map(|g| format!("+{:.1}: {}", g.delta, g.message))
+        .unwrap_or_else(|| "—".into())
+        .replace('|', "/")
+}
+
+/// Skill coverage with three decimals, or a dash when the job names no skill.
+fn coverage(rep: &atscore_core::matching::score::ScoreReport) -> String {
+    rep.breakdown
+        .content_match
+        .skill_coverage
+        .map(|c| format!("{c:.3}"))
+        .unwrap_or_else(|| "—".into())
+}
+
 fn knockout_list(rep: &atscore_core::matching::score::ScoreReport) -> String {
     let ko: Vec<String> = rep
         .knockouts
@@ -94,19 +112,11 @@ fn occupation_table() -> String {
             .iter()
             .filter(|k| k.code == "missing_required_credential")
             .count();
-        let top = rep
-            .suggestions
-            .first()
-            .map(|g| format!("+{:.1}: {}", g.delta, g.message))
-            .unwrap_or_else(|| "—".into());
         out.push_str(&format!(
             "| `{job_file}` | `{resume_file}` | **{:.1}** | {:.1} | {} | {:.1} | {:.1} | {}/{} | {}/{} | {} | {} |\n",
             rep.score,
             b.content_match.score,
-            b.content_match
-                .skill_coverage
-                .map(|c| format!("{c:.3}"))
-                .unwrap_or_else(|| "—".into()),
+            coverage(&rep),
             b.format_compatibility.score,
             b.sections.score,
             matched_required,
@@ -114,7 +124,7 @@ fn occupation_table() -> String {
             creds.len() - missing_creds.min(creds.len()),
             creds.len(),
             knockout_list(&rep),
-            top.replace('|', "/"),
+            top_suggestion(&rep),
         ));
     }
     out
@@ -177,27 +187,11 @@ fn table() -> String {
         let rep = score(&r, &job, tax, &cfg);
         let b = &rep.breakdown;
         let s = &b.sections;
-        let mut ko: Vec<String> = Vec::new();
-        for k in &rep.knockouts {
-            let code = match &k.skill {
-                Some(sk) => format!("missing {sk}"),
-                None => k.code.replace('_', " "),
-            };
-            ko.push(code);
-        }
-        let top = rep
-            .suggestions
-            .first()
-            .map(|g| format!("+{:.1}: {}", g.delta, g.message))
-            .unwrap_or_else(|| "—".into());
         out.push_str(&format!(
             "| `{n}` | **{:.1}** | {:.1} | {} | {:.3} | {:.1} | {:.1} ({:.0} · {:.0} · {:.0} · {:.0} · {:.0}) | {} | {} |\n",
             rep.score,
             b.content_match.score,
-            b.content_match
-                .skill_coverage
-                .map(|c| format!("{c:.3}"))
-                .unwrap_or_else(|| "—".into()),
+            coverage(&rep),
             b.content_match.text_similarity,
             b.format_compatibility.score,
             s.score,
@@ -206,8 +200,8 @@ fn table() -> String {
             s.education,
             s.contact,
             s.summary,
-            if ko.is_empty() { "—".to_string() } else { ko.join(", ") },
-            top.replace('|', "/"),
+            knockout_list(&rep),
+            top_suggestion(&rep),
         ));
     }
     out
