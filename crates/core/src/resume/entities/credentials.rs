@@ -590,12 +590,11 @@ pub fn resume_credentials(
 ) -> Vec<CredentialHit> {
     let c = catalog();
     let mut out: Vec<CredentialHit> = Vec::new();
-    let mut seen: HashSet<usize> = HashSet::new();
     if let Some(line) = name_line {
         if let Some((_, ids)) = split_postnominals(line) {
             for id in ids {
-                if seen.insert(id) {
-                    let d = c.def(id);
+                let d = c.def(id);
+                if !out.iter().any(|h| h.name == d.name) {
                     out.push(CredentialHit {
                         name: d.name.clone(),
                         kind: d.kind,
@@ -639,9 +638,6 @@ pub fn resume_credentials(
                         prev.number = number;
                         prev.expires = expires;
                     }
-                    continue;
-                }
-                if !seen.insert(m.id) {
                     continue;
                 }
                 out.push(CredentialHit {
