@@ -28,7 +28,7 @@ CATEGORIES = {"programming_language", "framework", "database", "cloud", "tool", 
               "methodology", "knowledge", "skill", "soft_skill", "language"}
 KINDS = {"licence", "certification", "registration", "clearance", "driving"}
 FAMILIES = ["healthcare", "finance", "engineering", "sales", "marketing", "education", "hr",
-            "software", "data",
+            "software", "data", "general",
             "logistics", "legal", "hospitality", "trades", "support", "project", "design"]
 FAMILY_KEYS = set(FAMILIES) | {"software", "data", "security"}
 DASHES = "-_\u2010\u2011\u2012\u2013\u2014"

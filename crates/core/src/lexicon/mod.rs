@@ -51,6 +51,16 @@ pub static JOB_RUN_IN_HEADINGS: Words = lexicon!(Words, "job-run-in-headings.txt
 
 /// Nouns for colleagues ("product managers", "the sales team"): not skills.
 pub static COLLEAGUE_NOUNS: Words = lexicon!(Words, "colleague-nouns.txt");
+
+// matching::skills::generate
+
+/// Verb → the noun a skill name uses for it ("train" → "training"; `-` for a light verb).
+pub static VERB_NOMINALS: Pairs = lexicon!(Pairs, "verb-nominals.tsv");
+
+// matching::skills::duties
+
+/// Verbs that open a duty ("recruit, hire and train staff"), base forms.
+pub static DUTY_VERBS: Words = lexicon!(Words, "duty-verbs.txt");
 /// Degree abbreviation → field of study ("BSN" → Nursing).
 pub static DEGREE_FIELDS: Pairs = lexicon!(Pairs, "degree-fields.tsv");
 
@@ -214,6 +224,7 @@ mod tests {
             &TITLE_NOISE,
             &STOP_WORDS,
             &COLLEAGUE_NOUNS,
+            &DUTY_VERBS,
         ];
         let pairs: &[&Pairs] = &[
             &ABBREVIATIONS,
@@ -222,6 +233,7 @@ mod tests {
             &JOB_HEADINGS,
             &DEGREE_ABBREVIATIONS,
             &DEGREE_FIELDS,
+            &VERB_NOMINALS,
         ];
         let groups: &[&Groups] = &[&SECTION_HEADINGS, &LANGUAGES];
         let mut named: Vec<&str> = Vec::new();

@@ -41,7 +41,7 @@ static RULES: LazyLock<Vec<(Reason, Regex)>> = LazyLock::new(|| {
         ),
         (
             Reason::Legal,
-            r"(?i)\bcopyright\b|©|\ball\s+rights\s+reserved\b|\bprivacy\s+(?:policy|notice|statement)|\bpersonal\s+data\b|\bGDPR\b|\bRGPD\b|\bdatenschutz|\bauthorized\s+to\s+work\b|\bwork\s+authori[sz]ation\b|\bright\s+to\s+work\b|\bvisa\s+sponsorship\b|\beligibility\s+(?:to\s+work|verification)|\bverify\s+identity\b|\bat[- ]will\s+employ",
+            r"(?i)\bcopyright\b|©|\ball\s+rights\s+reserved\b|\bauthorized\s+to\s+work\b|\bwork\s+authori[sz]ation\b|\bright\s+to\s+work\b|\bvisa\s+sponsorship\b|\beligibility\s+(?:to\s+work|verification)|\bverify\s+identity\b|\bat[- ]will\s+employ",
         ),
         (
             Reason::Contact,
@@ -77,6 +77,18 @@ static INSURANCE_WORK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("insurance work regex")
 });
 
+/// A privacy notice to applicants ("we process your personal data in accordance with the
+/// GDPR"): privacy words count only beside a word for the applicant, since a privacy or
+/// compliance posting names the GDPR as the work ("advise on compliance with the GDPR").
+static PRIVACY_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bprivacy\s+(?:policy|notice|statement)|\bpersonal\s+data\b|\bGDPR\b|\bRGPD\b|\bdatenschutz|\bdonn[ée]es\s+personnelles|\bdatos\s+personales")
+        .expect("privacy notice regex")
+});
+static APPLICANT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:your|applicants?|candidates?|applications?|apply|applying|job\s+seekers?|recruitment\s+process|hiring\s+process|vos|votre|vuestros?|tus?|ihre|bewerb\w*|candidat\w*)\b")
+        .expect("applicant regex")
+});
+
 /// Whether a sentence outside a boilerplate section is boilerplate on its own, and why. A
 /// sentence of `;`-clauses is boilerplate only when every clause is ("CPA preferred; CPA-eligible
 /// candidates are encouraged to apply" keeps its first clause).
@@ -92,9 +104,9 @@ pub(crate) fn sentence_reason(sentence: &str) -> Option<Reason> {
             .find(|(_, re)| re.is_match(&clause))
             .map(|(r, _)| *r)
             .or_else(|| {
-                SCREENING_CONDITION
-                    .is_match(&clause)
-                    .then_some(Reason::Legal)
+                (SCREENING_CONDITION.is_match(&clause)
+                    || (PRIVACY_NOTICE.is_match(&clause) && APPLICANT.is_match(&clause)))
+                .then_some(Reason::Legal)
             })?;
         reason.get_or_insert(r);
     }
@@ -118,6 +130,14 @@ mod tests {
             Some(EqualOpportunity)
         );
         assert_eq!(r("$100,000-$130,000 Base"), Some(Compensation));
+        assert_eq!(
+            r("We process your personal data in accordance with the GDPR."),
+            Some(Legal)
+        );
+        assert_eq!(
+            r("You will advise on compliance with the GDPR and the CCPA."),
+            None
+        );
         assert_eq!(r("Salary: 55k€ - 65k€"), Some(Compensation));
         assert_eq!(r("Medical, dental and vision insurance"), Some(Benefits));
         assert_eq!(

@@ -53,6 +53,7 @@ pub const DOMAIN_TSVS: &[(&str, &str)] = &[
     domain!("design"),
     domain!("software"),
     domain!("data"),
+    domain!("general"),
 ];
 
 /// How the letter case of a form must look in the text.
@@ -281,6 +282,12 @@ impl Builder {
                 }
             }
         }
+    }
+
+    /// Whether a name or form (normalised) is already known: a source skill named so would be
+    /// merged into an existing entry.
+    pub(crate) fn knows(&self, name: &str) -> bool {
+        self.by_key.contains_key(&normalize_form(name))
     }
 
     fn owner(&self, key: &str) -> Option<usize> {

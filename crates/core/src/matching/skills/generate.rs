@@ -3,7 +3,9 @@
 //! string (`atscore taxonomy build` reads the files).
 //!
 //! Merge order (first wins): aliases.tsv, Linguist, O*NET (most widely used first), ESCO
-//! preferred labels, ESCO alternative labels, ESCO French then Spanish labels. A source skill
+//! preferred labels, ESCO alternative labels, ESCO French then Spanish labels. ESCO's verb-phrase
+//! skills are named by their noun phrase ([`super::naming`]: "train employees" → "Employee
+//! training"), the verb phrase kept as a form. A source skill
 //! whose name equals an existing skill's name (or one of its forms) is merged into it; a form
 //! already owned by another skill is not taken again. Pruning rules: see `data/prune.txt`.
 
@@ -424,6 +426,10 @@ pub fn build_entries(src: &Sources) -> Result<Vec<Entry>, TaxonomyError> {
         let key_name = strip_parens(pref);
         let name = if key_name.is_empty() {
             pref.clone()
+        } else if matches!(cat, Category::Skill | Category::SoftSkill) && !b.knows(&key_name) {
+            // "train employees" → "Employee training" (merged into a curated skill of that
+            // name); a verb phrase a curated skill already lists merges into it as before
+            super::naming::noun_phrase_name(&key_name).unwrap_or(key_name)
         } else {
             key_name
         };

@@ -5,6 +5,8 @@
 //! - [`taxonomy`] — the [`Taxonomy`]: canonical skills, their surface forms, categories,
 //!   implications ("PostgreSQL" implies "SQL"); loaded from the embedded file, extended by a
 //!   user aliases file;
+//! - `duties` — skills written as a duty's verbs with a shared object ("recruit, hire and
+//!   train staff");
 //! - [`matcher`] — a word-level phrase map (longest match) over normalised text with word
 //!   boundaries, inflection tolerance
 //!   and context rules for ambiguous names (C, R, Go, Swift, Rust, Spark, Excel…);
@@ -14,10 +16,12 @@
 //! - [`resume_skills`] — the `skills` of a parsed resume, with the sections they were found in.
 
 mod context;
+mod duties;
 pub mod file;
 pub mod generate;
 pub mod matcher;
 pub mod model;
+mod naming;
 pub mod taxonomy;
 
 pub use generate::{build_taxonomy, Sources};

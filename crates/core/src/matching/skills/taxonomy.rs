@@ -169,8 +169,16 @@ impl Taxonomy {
     }
 
     /// Every skill mention in `text`, in order of position.
+    /// Mentions written as a duty's verbs with a shared object ("Recruit, hire and train
+    /// staff": Recruiting, Staff Training) come after the matcher's own and span the verb.
     pub fn find(&self, text: &str) -> Vec<SkillMatch> {
-        self.matcher.find(text)
+        let mut found = self.matcher.find(text);
+        let duties = super::duties::duty_matches(&self.matcher, text, &found);
+        if !duties.is_empty() {
+            found.extend(duties);
+            found.sort_by_key(|m| (m.start, m.end));
+        }
+        found
     }
 }
 
