@@ -11,6 +11,8 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
+
 use serde::{Deserialize, Serialize};
 
 use crate::document::Line;
@@ -82,6 +84,11 @@ use JobSectionKind as K;
 /// Heading phrases and the section each one opens, in the normalised form of [`norm`]
 /// (data: `job-headings.tsv`). `generic` phrases ("skills", "experience", "role") are headings
 /// only when written as the whole line or with heading typography, never as a prefix of a line.
+/// The run-in headings, as one automaton (ASCII phrases, matched in ASCII-lowered text).
+static RUN_IN: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(JOB_RUN_IN_HEADINGS.iter()).expect("run-in headings automaton")
+});
+
 static PHRASES: LazyLock<Vec<(&'static str, JobSectionKind)>> = LazyLock::new(|| {
     JOB_HEADINGS
         .iter()
@@ -268,12 +275,23 @@ fn find_labels(text: &str) -> Vec<Label> {
     // `to_lowercase` does not ("İ" grows a byte, so equal lengths do not mean equal offsets).
     let lower = text.to_ascii_lowercase();
     {
-        for p in JOB_RUN_IN_HEADINGS.iter() {
-            let mut from = 0;
-            while let Some(i) = lower.get(from..).and_then(|t| t.find(p)) {
-                let s = from + i;
-                let e = s + p.len();
-                from = e;
+        // Every occurrence of every phrase in one pass, then taken phrase by phrase, left to
+        // right, as a search per phrase would (one automaton instead of a search per phrase
+        // and line).
+        let mut hits: Vec<(usize, usize)> = RUN_IN
+            .find_overlapping_iter(&lower)
+            .map(|m| (m.pattern().as_usize(), m.start()))
+            .collect();
+        hits.sort_unstable();
+        let mut last: Option<(usize, usize)> = None;
+        for (pi, s) in hits {
+            let p = JOB_RUN_IN_HEADINGS[pi];
+            let e = s + p.len();
+            if last.is_some_and(|(lp, le)| lp == pi && s < le) {
+                continue;
+            }
+            last = Some((pi, e));
+            {
                 let before_ok = text[..s]
                     .chars()
                     .next_back()

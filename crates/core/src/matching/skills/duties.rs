@@ -16,6 +16,8 @@ use crate::lexicon::DUTY_VERBS;
 
 static VERBS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| DUTY_VERBS.iter().copied().collect());
+static ENDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| OBJECT_ENDS.iter().copied().collect());
 
 /// Words that end a verb's object ("train staff *in* …").
 const OBJECT_ENDS: &[&str] = &[
@@ -161,7 +163,8 @@ pub(crate) fn duty_matches(matcher: &Matcher, text: &str, found: &[SkillMatch]) 
     out
 }
 
-fn words_of(text: &str, from: usize, to: usize) -> Vec<Word> {
+/// The first `max` words of `text[from..to]`.
+fn words_of(text: &str, from: usize, to: usize, max: usize) -> Vec<Word> {
     let mut out = Vec::new();
     let mut cur: Option<usize> = None;
     let slice = &text[from..to];
@@ -172,6 +175,9 @@ fn words_of(text: &str, from: usize, to: usize) -> Vec<Word> {
             (false, Some(s)) => {
                 out.push(word(slice, from, s, i));
                 cur = None;
+                if out.len() == max {
+                    return out;
+                }
             }
             _ => {}
         }
@@ -193,10 +199,17 @@ fn word(slice: &str, from: usize, s: usize, e: usize) -> Word {
 
 /// The base forms a word may be a tense of, among the known verbs.
 fn lemmas(w: &str, verbs: &HashSet<&str>) -> Vec<String> {
-    let mut c: Vec<String> = vec![w.to_string()];
+    let mut out: Vec<String> = Vec::new();
+    let mut keep = |cand: &str| {
+        if verbs.contains(cand) && !out.iter().any(|o| o == cand) {
+            out.push(cand.to_string());
+        }
+    };
+    keep(w);
     if let Some(&(_, base)) = IRREGULAR.iter().find(|(p, _)| *p == w) {
-        c.push(base.to_string());
+        keep(base);
     }
+    let mut buf = String::with_capacity(w.len() + 1);
     for (suffix, add) in [
         ("ies", "y"),
         ("ied", "y"),
@@ -208,17 +221,18 @@ fn lemmas(w: &str, verbs: &HashSet<&str>) -> Vec<String> {
         ("ing", "e"),
     ] {
         if let Some(stem) = w.strip_suffix(suffix).filter(|s| s.len() >= 2) {
-            c.push(format!("{stem}{add}"));
+            buf.clear();
+            buf.push_str(stem);
+            buf.push_str(add);
+            keep(&buf);
             // "planned", "planning" → "plan"
             let b = stem.as_bytes();
             if add.is_empty() && b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
-                c.push(stem[..stem.len() - 1].to_string());
+                keep(&stem[..stem.len() - 1]);
             }
         }
     }
-    c.retain(|l| verbs.contains(l.as_str()));
-    c.dedup();
-    c
+    out
 }
 
 fn clause(
@@ -233,14 +247,21 @@ fn clause(
     if to <= from + 4 {
         return;
     }
-    let words = words_of(text, from, to);
-    let mut i = 0;
-    if let Some(o) = OPENINGS
+    // Most clause openings are no verb: look at the first four words before reading more.
+    let head = words_of(text, from, to, 4);
+    let opening = OPENINGS
         .iter()
-        .find(|o| o.len() <= words.len() && o.iter().zip(&words).all(|(a, w)| w.lower == *a))
+        .find(|o| o.len() < head.len() && o.iter().zip(&head).all(|(a, w)| w.lower == *a))
+        .map_or(0, |o| o.len());
+    if head
+        .get(opening)
+        .is_none_or(|w| lemmas(&w.lower, verbs).is_empty())
     {
-        i = o.len();
+        return;
     }
+    // opening (≤ 3) + verbs with their joins (≤ 11) + object (≤ 8) + one word after it
+    let words = words_of(text, from, to, 24);
+    let mut i = opening;
     // The verb list: verbs joined by ",", "/", "&", "and", "or".
     let mut list: Vec<(usize, Vec<String>)> = Vec::new();
     while let Some(w) = words.get(i) {
@@ -286,7 +307,7 @@ fn clause(
     }
     let obj_start = i;
     while let Some(w) = words.get(i) {
-        if i - obj_start == 8 || OBJECT_ENDS.contains(&w.lower.as_str()) {
+        if i - obj_start == 8 || ENDS.contains(w.lower.as_str()) {
             break;
         }
         if i > obj_start && text[words[i - 1].end..w.start].contains(['(', ')', '"']) {
@@ -309,6 +330,9 @@ fn clause(
     // Spans of the object, longest first ("back-of-house staff", "staff"): the head noun may
     // sit before a trailing phrase ("train staff twice a year").
     let mut tails: Vec<String> = Vec::new();
+    if object.is_empty() {
+        return;
+    }
     for len in (1..=object.len().min(4)).rev() {
         for (k, span) in object.windows(len).enumerate() {
             let edge = |w: &Word| matches!(w.lower.as_str(), "and" | "or" | "a" | "an" | "the");
@@ -339,14 +363,39 @@ fn clause(
             }
         }
     }
+    let mut phrase = String::new();
     for (wi, lemmas) in &list {
         let w = &words[*wi];
-        if found.iter().any(|m| m.start < w.end && w.start < m.end) {
+        // `found` is in text order: the mentions that may overlap the verb are just before it.
+        let first = found.partition_point(|m| m.end <= w.start);
+        if found[first..]
+            .iter()
+            .take_while(|m| m.start < w.end)
+            .any(|m| m.start < w.end && w.start < m.end)
+        {
             continue;
         }
-        let mut phrase = String::new();
         'verb: for l in lemmas {
+            // Only tails whose first word follows the verb in some form are looked up whole
+            // (most clause openings name no skill: one map probe each).
+            let mut opens: Vec<(&str, bool)> = Vec::new();
             for t in &tails {
+                let head = t.split(' ').next().unwrap_or("");
+                let known = match opens.iter().find(|(h, _)| *h == head) {
+                    Some(&(_, k)) => k,
+                    None => {
+                        phrase.clear();
+                        phrase.push_str(l);
+                        phrase.push(' ');
+                        phrase.push_str(head);
+                        let k = matcher.starts_a_form(&phrase);
+                        opens.push((head, k));
+                        k
+                    }
+                };
+                if !known {
+                    continue;
+                }
                 phrase.clear();
                 phrase.push_str(l);
                 phrase.push(' ');

@@ -244,6 +244,14 @@ impl Matcher {
         (v != 0).then(|| v - 1)
     }
 
+    /// Whether some form is, or starts with, these words ("train staff" → "train staff
+    /// members"); normalised as [`Matcher::lookup`] does.
+    pub(crate) fn starts_a_form(&self, words: &str) -> bool {
+        let mut norm = String::with_capacity(words.len() + 1);
+        push_normalized(words, true, &mut norm, |_| {});
+        self.map.contains_key(norm.trim_end())
+    }
+
     pub(crate) fn lookup(&self, name: &str) -> Option<SkillId> {
         let mut norm = String::new();
         push_normalized(name, true, &mut norm, |_| {});
