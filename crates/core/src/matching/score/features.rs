@@ -109,6 +109,8 @@ pub struct ResumeFeatures {
     pub findings: crate::resume::findings::Findings,
     /// Number of recognised (non-contact, non-other) sections.
     pub sections_found: usize,
+    /// The visible lines of the resume with their section (to find lines copied from a job).
+    pub lines: Vec<(SectionKind, String)>,
 }
 
 /// Does a bullet open with an action verb ("Led", "Built", "Designed", "Develops")?
@@ -258,9 +260,32 @@ impl ResumeFeatures {
             location: r.contact.location.is_some(),
             links: !r.contact.links.is_empty(),
             findings: r.findings.clone(),
+            lines: resume_lines(r),
             sections_found,
         }
     }
+}
+
+/// Every non-blank line of every section (the contact block too: a block under a heading the
+/// reader does not know may have been taken into it).
+fn resume_lines(r: &ParsedResume) -> Vec<(SectionKind, String)> {
+    if r.sections.is_empty() {
+        return r
+            .text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| (SectionKind::Other, l.to_string()))
+            .collect();
+    }
+    r.sections
+        .iter()
+        .flat_map(|s| {
+            s.text
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| (s.kind, l.to_string()))
+        })
+        .collect()
 }
 
 /// Terms of every section except skills lists.

@@ -15,6 +15,7 @@
 
 pub mod config;
 pub mod content;
+pub mod copied;
 pub mod features;
 pub mod format;
 pub mod report;
@@ -43,6 +44,8 @@ pub struct JobProfile<'a> {
     pub vector: TermVector,
     /// Stemmed words of the job title, seniority words removed.
     pub title_terms: Vec<String>,
+    /// The posting's five-word runs, to find resume lines copied from it.
+    pub runs: copied::PostingRuns,
 }
 
 impl<'a> JobProfile<'a> {
@@ -63,6 +66,7 @@ impl<'a> JobProfile<'a> {
             job,
             vector: TermVector::new(&terms(&job.text), idf),
             title_terms,
+            runs: copied::PostingRuns::new(&job.text),
         }
     }
 }
@@ -151,6 +155,12 @@ fn score_features_with(
     cfg: &ScoreConfig,
     with_suggestions: bool,
 ) -> ScoreReport {
+    // Lines copied from the posting earn nothing (`copied`): score the resume without them.
+    let stripped = copied::without_copied(f, &job.runs, tax);
+    let (f, copied_lines) = match &stripped {
+        Some((g, lines)) => (g, lines.clone()),
+        None => (f, Vec::new()),
+    };
     let vector = TermVector::new(&f.terms, Idf::embedded());
     let ev = evaluate(f, &vector, job, cfg);
     let mut matched = Vec::new();
@@ -213,6 +223,15 @@ fn score_features_with(
             cfg.credit_listed * 100.0
         ));
     }
+    if !copied_lines.is_empty() {
+        let n = copied_lines.len();
+        warnings.push(format!(
+            "{n} line{} of the resume match the job posting word for word (\"{}\"{}); copied lines earn no credit: show the work instead",
+            if n == 1 { "" } else { "s" },
+            copied_lines[0].chars().take(90).collect::<String>(),
+            if n > 1 { ", …" } else { "" }
+        ));
+    }
     let suggestions = if with_suggestions {
         suggest::suggestions(f, &vector, job, cfg, &ev)
     } else {
@@ -232,6 +251,7 @@ fn score_features_with(
         knockouts,
         suggestions,
         warnings,
+        copied_lines,
     }
 }
 

@@ -187,6 +187,9 @@ pub struct ScoreReport {
     pub knockouts: Vec<Knockout>,
     pub suggestions: Vec<Suggestion>,
     pub warnings: Vec<String>,
+    /// Resume lines that repeat the posting word for word (they earn no credit).
+    #[serde(default)]
+    pub copied_lines: Vec<String>,
 }
 
 /// Round to one decimal (scores, deltas).
