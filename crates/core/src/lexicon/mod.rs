@@ -73,6 +73,8 @@ pub static JOB_NOUNS: Words = lexicon!(Words, "job-nouns.txt");
 
 /// Job title words that say nothing about the role.
 pub static TITLE_NOISE: Words = lexicon!(Words, "title-noise.txt");
+/// Abbreviations in job titles → their words ("rn" → "registered nurse").
+pub static TITLE_ABBREVIATIONS: Pairs = lexicon!(Pairs, "title-abbreviations.tsv");
 
 // matching::score::features
 
@@ -234,6 +236,7 @@ mod tests {
             &DEGREE_ABBREVIATIONS,
             &DEGREE_FIELDS,
             &VERB_NOMINALS,
+            &TITLE_ABBREVIATIONS,
         ];
         let groups: &[&Groups] = &[&SECTION_HEADINGS, &LANGUAGES];
         let mut named: Vec<&str> = Vec::new();

@@ -71,6 +71,10 @@ pub struct ParsedResume {
     pub languages: Vec<SpokenLanguage>,
     /// Total years of experience, overlapping jobs counted once.
     pub years_of_experience: f64,
+    /// The month the resume was read as of: "today" when given, else its latest date (a
+    /// current role runs to it).
+    #[serde(default)]
+    pub as_of: Option<crate::resume::entities::dates::YearMonth>,
     pub skills: Vec<SkillHit>,
     pub findings: Findings,
     pub warnings: Vec<String>,

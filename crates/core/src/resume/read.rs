@@ -124,6 +124,7 @@ pub fn read_resume(
         credentials,
         languages,
         years_of_experience: years,
+        as_of: Some(today),
         skills: Vec::new(),
         findings: found,
         warnings: doc.warnings.clone(),

@@ -66,12 +66,19 @@ impl<K: RankKey> Ranked<K> {
 pub fn rank<K: Ord>(candidates: Vec<(K, Result<ScoreReport, CandidateError>)>) -> Vec<Ranked<K>> {
     let (mut ok, mut bad): (Vec<_>, Vec<_>) = candidates.into_iter().partition(|c| c.1.is_ok());
     ok.sort_by(|a, b| {
+        // By fit (evidence only: role, demonstrated requirements, knockouts), then the ATS
+        // score, then fewer knockouts, then the key.
         let (ra, rb) = (a.1.as_ref().ok(), b.1.as_ref().ok());
+        let fa = ra.map_or(0.0, |r| r.fit.score);
+        let fb = rb.map_or(0.0, |r| r.fit.score);
         let sa = ra.map_or(0.0, |r| r.score);
         let sb = rb.map_or(0.0, |r| r.score);
         let ka = ra.map_or(0, |r| r.knockouts.len());
         let kb = rb.map_or(0, |r| r.knockouts.len());
-        sb.total_cmp(&sa).then(ka.cmp(&kb)).then(a.0.cmp(&b.0))
+        fb.total_cmp(&fa)
+            .then(sb.total_cmp(&sa))
+            .then(ka.cmp(&kb))
+            .then(a.0.cmp(&b.0))
     });
     bad.sort_by(|a, b| a.0.cmp(&b.0));
     let mut out: Vec<Ranked<K>> = ok

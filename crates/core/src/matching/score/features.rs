@@ -111,6 +111,8 @@ pub struct ResumeFeatures {
     pub sections_found: usize,
     /// The visible lines of the resume with their section (to find lines copied from a job).
     pub lines: Vec<(SectionKind, String)>,
+    /// Dated roles with a title, for the fit's role fit.
+    pub roles: Vec<super::fit::Role>,
 }
 
 /// Does a bullet open with an action verb ("Led", "Built", "Designed", "Develops")?
@@ -261,6 +263,19 @@ impl ResumeFeatures {
             links: !r.contact.links.is_empty(),
             findings: r.findings.clone(),
             lines: resume_lines(r),
+            roles: r
+                .experience
+                .iter()
+                .filter_map(|e| {
+                    let (s, end) = e.interval()?;
+                    let latest = r.as_of.map_or(s.end_months(), |t| t.end_months());
+                    Some(super::fit::Role {
+                        title: e.title.clone()?,
+                        start: s.start_months(),
+                        end: end.map_or(latest, |d| d.end_months()),
+                    })
+                })
+                .collect(),
             sections_found,
         }
     }

@@ -17,6 +17,7 @@ pub mod config;
 pub mod content;
 pub mod copied;
 pub mod features;
+pub mod fit;
 pub mod format;
 pub mod report;
 pub mod section_checks;
@@ -211,6 +212,13 @@ fn score_features_with(
         }
     }
     let knockouts = knockouts(f, job.job, &missing);
+    // A missing required skill is already in the fit's "demonstrated" part; the fit's
+    // knockouts are the hard ones (licence, years, degree).
+    let hard = knockouts
+        .iter()
+        .filter(|k| k.code != "missing_required_skill")
+        .count();
+    let fit = fit::fit(f, job.job, &ev.outcomes, hard, cfg);
     let mut warnings = Vec::new();
     let listed_only = matched
         .iter()
@@ -252,6 +260,7 @@ fn score_features_with(
         suggestions,
         warnings,
         copied_lines,
+        fit,
     }
 }
 

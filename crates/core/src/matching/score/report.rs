@@ -190,6 +190,9 @@ pub struct ScoreReport {
     /// Resume lines that repeat the posting word for word (they earn no credit).
     #[serde(default)]
     pub copied_lines: Vec<String>,
+    /// The fit to the job, from evidence only (what the hiring ranking sorts by).
+    #[serde(default)]
+    pub fit: super::fit::Fit,
 }
 
 /// Round to one decimal (scores, deltas).

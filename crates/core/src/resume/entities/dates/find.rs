@@ -28,7 +28,7 @@ fn numbered(p: &lexicon::Pairs) -> Vec<(&'static str, u8)> {
 }
 
 /// Words meaning "until now".
-const PRESENT: &str = r"present|presently|current|currently|now|today|date|ongoing|aujourd['’]hui|actuel|actuellement|maintenant|en\s+cours|présent|presente|actualidad|actual|actualmente|la\s+fecha|hoy|heute|jetzt|dato|laufend|derzeit|gegenwart|oggi|in\s+corso|atual|atualmente";
+const PRESENT: &str = r"present|presently|pres|current|currently|now|today|date|ongoing|aujourd['’]hui|actuel|actuellement|maintenant|en\s+cours|présent|presente|actualidad|actual|actualmente|la\s+fecha|hoy|heute|jetzt|dato|laufend|derzeit|gegenwart|oggi|in\s+corso|atual|atualmente";
 /// Strong "until now" words that may follow a date without any separator.
 const PRESENT_STRONG: &str =
     r"present|presente|current|actualidad|aujourd['’]hui|heute|ongoing|en\s+cours";
