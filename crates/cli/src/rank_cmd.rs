@@ -157,8 +157,8 @@ fn table(job: &atscore_core::matching::job::JobDescription, shown: &[Ranked]) ->
     );
     let _ = writeln!(
         s,
-        "{:>4}  {:>5}  {:>7}  {:>6}  {:>8}  {:>4}  file",
-        "rank", "score", "content", "format", "sections", "k.o."
+        "{:>4}  {:>5}  {:>5}  {:>7}  {:>6}  {:>8}  {:>4}  file",
+        "rank", "fit", "score", "content", "format", "sections", "k.o."
     );
     for c in shown {
         match &c.outcome {
@@ -166,8 +166,9 @@ fn table(job: &atscore_core::matching::job::JobDescription, shown: &[Ranked]) ->
                 let b = &r.breakdown;
                 let _ = writeln!(
                     s,
-                    "{:>4}  {:>5.1}  {:>7.1}  {:>6.1}  {:>8.1}  {:>4}  {}",
+                    "{:>4}  {:>5.1}  {:>5.1}  {:>7.1}  {:>6.1}  {:>8.1}  {:>4}  {}",
                     c.rank.unwrap_or(0),
+                    r.fit.score,
                     r.score,
                     b.content_match.score,
                     b.format_compatibility.score,
@@ -179,8 +180,8 @@ fn table(job: &atscore_core::matching::job::JobDescription, shown: &[Ranked]) ->
             Err(e) => {
                 let _ = writeln!(
                     s,
-                    "{:>4}  {:>5}  {}: {} ({})",
-                    "-", "-", c.key, e.message, e.code
+                    "{:>4}  {:>5}  {:>5}  {}: {} ({})",
+                    "-", "-", "-", c.key, e.message, e.code
                 );
             }
         }

@@ -28,6 +28,8 @@ pub fn candidate_json<K: RankKey>(c: &Ranked<K>) -> Value {
             "file": c.name(),
             "score": r.score,
             "rank": c.rank,
+            "fit": r.fit,
+            "copied_lines": r.copied_lines,
             "matched": r.matched,
             "missing": r.missing,
             "knockouts": r.knockouts,
@@ -65,6 +67,9 @@ pub fn csv_header() -> Vec<&'static str> {
         "experience_check",
         "education_check",
         "error",
+        "fit",
+        "relevant_years",
+        "copied_lines",
     ]
 }
 
@@ -103,6 +108,7 @@ pub fn csv_record<K: RankKey>(c: &Ranked<K>) -> Vec<String> {
             let mut row = vec![String::new(), c.name().to_string()];
             row.extend(std::iter::repeat_n(String::new(), 13));
             row.push(format!("{} ({})", e.message, e.code));
+            row.extend(std::iter::repeat_n(String::new(), 3));
             return row;
         }
     };
@@ -154,6 +160,9 @@ pub fn csv_record<K: RankKey>(c: &Ranked<K>) -> Vec<String> {
         checks("experience"),
         checks("education"),
         String::new(),
+        format!("{:.1}", r.fit.score),
+        format!("{:.1}", r.fit.relevant_years),
+        r.copied_lines.len().to_string(),
     ]
 }
 
@@ -186,7 +195,10 @@ mod tests {
     fn csv_rows_follow_the_header() {
         let (_, all) = ranked();
         let header = csv_header();
-        assert_eq!(header.len(), 16);
+        // the columns of the first version keep their places; fit, relevant_years and
+        // copied_lines were appended
+        assert_eq!(header.len(), 19);
+        assert_eq!(&header[16..], ["fit", "relevant_years", "copied_lines"]);
         assert_eq!(header[0], "rank");
         assert_eq!(header[15], "error");
         let ok = csv_record(&all[0]);
@@ -198,6 +210,8 @@ mod tests {
         assert!(ok[8].contains("SQL") || ok[7].contains("SQL"), "{ok:?}");
         assert!(ok[10].contains("Snowflake"), "{}", ok[10]);
         assert_eq!(ok[15], "");
+        assert!(ok[16].contains('.'), "fit with one decimal: {}", ok[16]);
+        assert_eq!(ok[18], "0", "no line copied");
         let bad = csv_record(&all[1]);
         assert_eq!(bad.len(), header.len());
         assert_eq!(bad[0], "");

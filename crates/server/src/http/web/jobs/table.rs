@@ -28,6 +28,7 @@ pub struct TableQuery {
 pub const COLUMNS: &[(&str, &str, bool)] = &[
     ("rank", "Rank", false),
     ("name", "Candidate", false),
+    ("fit", "Fit", true),
     ("score", "Score", true),
     ("content", "Content", true),
     ("format", "Format", true),
@@ -182,6 +183,7 @@ fn sort_key(r: &RankedCandidate, key: &str) -> Option<Key> {
         "name" => Some(Key::Text(display_name(r).to_lowercase())),
         "shortlisted" => Some(Key::Num(r.candidate.shortlisted as u8 as f64)),
         "rank" => r.ranked.rank.map(|n| Key::Num(n as f64)),
+        "fit" => rep.map(|x| Key::Num(x.fit.score)),
         "score" => rep.map(|x| Key::Num(x.score)),
         "content" => rep.map(|x| Key::Num(x.breakdown.content_match.score)),
         "format" => rep.map(|x| Key::Num(x.breakdown.format_compatibility.score)),
@@ -228,6 +230,11 @@ pub struct CandidateRow {
     pub file: String,
     pub scored: bool,
     pub error: String,
+    /// The fit (what the ranking sorts by) and, as its tooltip, the years in relevant roles.
+    pub fit: String,
+    pub fit_note: String,
+    /// Lines copied from the posting (they earn nothing), when any.
+    pub copied: usize,
     pub score: String,
     pub band: &'static str,
     pub content: String,
@@ -258,6 +265,9 @@ pub fn candidate_row(job: &str, r: &RankedCandidate) -> CandidateRow {
         file: r.ranked.name().to_string(),
         scored: false,
         error: String::new(),
+        fit: String::new(),
+        fit_note: String::new(),
+        copied: 0,
         score: String::new(),
         band: "poor",
         content: String::new(),
@@ -290,6 +300,13 @@ pub fn candidate_row(job: &str, r: &RankedCandidate) -> CandidateRow {
                 .collect();
             CandidateRow {
                 scored: true,
+                fit: one(rep.fit.score),
+                fit_note: format!(
+                    "{:.1} years in relevant roles; {:.0}% of the requirements shown in work",
+                    rep.fit.relevant_years,
+                    rep.fit.demonstrated * 100.0
+                ),
+                copied: rep.copied_lines.len(),
                 score: one(rep.score),
                 band: band(rep.score),
                 content: one(b.content_match.score),
