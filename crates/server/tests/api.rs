@@ -110,13 +110,48 @@ async fn hiring_workflow(db: Db) {
         .iter()
         .any(|a| a["file"] == "broken.pdf" && a["error"]["code"].is_string()));
 
-    // ranking: best first, unreadable last and unranked
+    // ranking: best first (by fit), unreadable last and unranked
     let c = app.ranking(&id, "").await;
     assert_eq!(c.len(), 5);
     assert_eq!(c[0]["file"], "alex.md", "{}", c[0]);
     assert_eq!(c[0]["rank"], 1);
-    let scores: Vec<f64> = c.iter().filter_map(|x| x["score"].as_f64()).collect();
-    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    let fits: Vec<f64> = c
+        .iter()
+        .filter_map(|x| x["fit"]["score"].as_f64())
+        .collect();
+    assert_eq!(fits.len(), 4, "every ranked candidate has a fit");
+    assert!(fits.windows(2).all(|w| w[0] >= w[1]), "{fits:?}");
+    assert!(
+        c[0]["fit"]["relevant_years"].as_f64().unwrap() > 0.0,
+        "{}",
+        c[0]["fit"]
+    );
+    assert!(c[0]["copied_lines"].as_array().unwrap().is_empty());
+
+    // a report stored by an older scoring version (no fit) is scored again before ranking
+    let stored = app.store.list_candidates(&id).await.unwrap();
+    let alex = stored.iter().find(|s| s.file_name == "alex.md").unwrap();
+    let mut old: Value = serde_json::from_str(alex.report.as_deref().unwrap()).unwrap();
+    old["scoring_version"] = json!("1.0.0");
+    old.as_object_mut().unwrap().remove("fit");
+    app.store
+        .rescore(
+            &id,
+            vec![atscore_server::infra::store::candidates::Rescore {
+                id: alex.id.clone(),
+                score: old["score"].as_f64().unwrap(),
+                knockouts: 0,
+                report: old.to_string(),
+            }],
+        )
+        .await
+        .unwrap();
+    let again = app.ranking(&id, "").await;
+    assert_eq!(again[0]["file"], "alex.md", "{}", again[0]);
+    assert_eq!(
+        again[0]["fit"], c[0]["fit"],
+        "the stale report was scored again"
+    );
     assert_eq!(c[4]["file"], "broken.pdf");
     assert!(c[4]["rank"].is_null());
     for k in [
@@ -131,6 +166,8 @@ async fn hiring_workflow(db: Db) {
     }
 
     // filters: minimum score keeps ranks; no_knockouts drops those with knockouts
+    let mut scores: Vec<f64> = c.iter().filter_map(|x| x["score"].as_f64()).collect();
+    scores.sort_by(|a, b| b.total_cmp(a));
     let min = scores[1];
     let f = app
         .ranking(&id, &format!("?min_score={min}&no_knockouts=false"))

@@ -268,7 +268,19 @@ impl ResumeFeatures {
                 .iter()
                 .filter_map(|e| {
                     let (s, end) = e.interval()?;
-                    let latest = r.as_of.map_or(s.end_months(), |t| t.end_months());
+                    // a parse stored before `as_of` existed: its latest date, as for its years
+                    let latest = r.as_of.map_or_else(
+                        || {
+                            r.experience
+                                .iter()
+                                .flat_map(|x| [x.start, x.end])
+                                .flatten()
+                                .map(|d| d.end_months())
+                                .max()
+                                .unwrap_or(s.end_months())
+                        },
+                        |t| t.end_months(),
+                    );
                     Some(super::fit::Role {
                         title: e.title.clone()?,
                         start: s.start_months(),

@@ -36,7 +36,7 @@ use crate::resume::ParsedResume;
 use report::{r1, Breakdown, Knockout, MatchedSkill, MissingSkill};
 
 /// Version of the scoring rules; bumped whenever a rule or default changes the numbers.
-pub const SCORING_VERSION: &str = "1.0.0";
+pub const SCORING_VERSION: &str = "1.1.0";
 
 /// A job prepared for scoring (its term vector and title terms computed once).
 #[derive(Debug, Clone)]

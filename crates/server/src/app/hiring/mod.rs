@@ -190,7 +190,11 @@ pub fn parsed_resume(c: &Candidate) -> Option<ParsedResume> {
     serde_json::from_str(c.parsed.as_deref()?).ok()
 }
 
-async fn rescore(app: &App, job: &Job, analysis: Arc<JobDescription>) -> Result<(), Problem> {
+pub(crate) async fn rescore(
+    app: &App,
+    job: &Job,
+    analysis: Arc<JobDescription>,
+) -> Result<(), Problem> {
     let cands = app.store().list_candidates(&job.id).await?;
     let cfg = config(job);
     let scores = app

@@ -66,7 +66,16 @@ pub async fn ranking(
     filter: &CandidateFilter,
 ) -> Result<(JobView, Vec<RankedCandidate>), Problem> {
     let view = get_job(app, job_id).await?;
-    let cands = app.store().list_candidates(job_id).await?;
+    let mut cands = app.store().list_candidates(job_id).await?;
+    // Reports stored by an older scoring version (no fit, no copy detection) are scored again
+    // from their stored parse, once, so that one ranking never mixes two versions.
+    if cands.iter().any(|c| {
+        outcome(c)
+            .is_ok_and(|r| r.scoring_version != atscore_core::matching::score::SCORING_VERSION)
+    }) {
+        super::rescore(app, &view.job, view.analysis.clone()).await?;
+        cands = app.store().list_candidates(job_id).await?;
+    }
     let keyed: Vec<(CandidateKey, Result<ScoreReport, CandidateError>)> = cands
         .iter()
         .map(|c| {
