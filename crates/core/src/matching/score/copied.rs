@@ -73,8 +73,9 @@ pub(crate) fn without_copied(
     posting: &PostingRuns,
     tax: &Taxonomy,
 ) -> Option<(ResumeFeatures, Vec<String>)> {
-    let copied: Vec<&(SectionKind, String)> =
-        f.lines.iter().filter(|(_, l)| posting.copies(l)).collect();
+    // Each line judged once: the copied ones, and the rest.
+    type Lines<'a> = Vec<&'a (SectionKind, String)>;
+    let (copied, kept_lines): (Lines, Lines) = f.lines.iter().partition(|(_, l)| posting.copies(l));
     if copied.is_empty() {
         return None;
     }
@@ -88,7 +89,7 @@ pub(crate) fn without_copied(
     }
     // Where those skills still appear outside the copied lines.
     let mut kept: BTreeMap<String, (EvidenceLevel, Vec<SectionKind>)> = BTreeMap::new();
-    for (kind, l) in f.lines.iter().filter(|(_, l)| !posting.copies(l)) {
+    for (kind, l) in &kept_lines {
         for m in tax.find(l) {
             let name = &tax.skill(m.skill).name;
             if !named.contains(name) {
@@ -119,10 +120,8 @@ pub(crate) fn without_copied(
     g.implied = implied_skills(&g.skills, tax);
     // Credentials named only in copied lines ("Current BLS and ACLS certification").
     let cat = crate::resume::entities::credentials::catalog();
-    let outside: HashSet<String> = f
-        .lines
+    let outside: HashSet<String> = kept_lines
         .iter()
-        .filter(|(_, l)| !posting.copies(l))
         .flat_map(|(_, l)| cat.find(l))
         .map(|m| cat.def(m.id).name.clone())
         .collect();

@@ -16,47 +16,22 @@ use crate::lexicon::DUTY_VERBS;
 
 static VERBS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| DUTY_VERBS.iter().copied().collect());
-static ENDS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| OBJECT_ENDS.iter().copied().collect());
+static ENDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    super::naming::OBJECT_ENDS
+        .iter()
+        .chain(DUTY_OBJECT_ENDS)
+        .copied()
+        .collect()
+});
 
-/// Words that end a verb's object ("train staff *in* …").
-const OBJECT_ENDS: &[&str] = &[
-    "of",
-    "for",
-    "in",
-    "on",
-    "at",
-    "to",
-    "with",
-    "from",
-    "into",
-    "by",
-    "about",
-    "under",
-    "during",
-    "within",
-    "across",
-    "through",
-    "as",
-    "per",
-    "using",
-    "via",
+/// More words that end a duty's object ("… *including* …", "… *daily*"), beside the shared
+/// [`super::naming::OBJECT_ENDS`].
+const DUTY_OBJECT_ENDS: &[&str] = &[
     "including",
     "such",
-    "while",
-    "when",
-    "that",
-    "which",
     "who",
-    "where",
     "so",
-    "after",
-    "before",
-    "against",
-    "between",
-    "among",
     "like",
-    "throughout",
     "daily",
     "weekly",
     "monthly",

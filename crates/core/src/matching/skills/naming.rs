@@ -9,8 +9,9 @@
 
 use crate::lexicon::VERB_NOMINALS;
 
-/// Words that end the object of the verb ("comply *with* …", "train staff *in* …").
-const OBJECT_ENDS: &[&str] = &[
+/// Prepositions and conjunctions that end a verb's object ("comply *with* …", "train staff
+/// *in* …"): shared by the skill names here and the duty reader (`super::duties`).
+pub(super) const OBJECT_ENDS: &[&str] = &[
     "of",
     "for",
     "in",
@@ -27,13 +28,10 @@ const OBJECT_ENDS: &[&str] = &[
     "within",
     "across",
     "through",
-    "according",
     "as",
     "per",
     "using",
     "via",
-    "based",
-    "regarding",
     "when",
     "while",
     "that",
@@ -44,12 +42,19 @@ const OBJECT_ENDS: &[&str] = &[
     "against",
     "between",
     "among",
+    "throughout",
+];
+
+/// More words that end an object in a skill label ("according to", "based on").
+const LABEL_OBJECT_ENDS: &[&str] = &[
+    "according",
+    "based",
+    "regarding",
     "onto",
     "upon",
     "towards",
     "toward",
     "without",
-    "throughout",
 ];
 
 /// Determiners dropped from the object ("lead *a* team" → Team leadership).
@@ -131,7 +136,7 @@ pub(crate) fn noun_phrase_name(label: &str) -> Option<String> {
     }
     let start = i;
     while let Some(w) = words.get(i) {
-        if OBJECT_ENDS.contains(w) {
+        if OBJECT_ENDS.contains(w) || LABEL_OBJECT_ENDS.contains(w) {
             break;
         }
         i += 1;

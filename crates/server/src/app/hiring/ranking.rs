@@ -67,28 +67,32 @@ pub async fn ranking(
 ) -> Result<(JobView, Vec<RankedCandidate>), Problem> {
     let view = get_job(app, job_id).await?;
     let mut cands = app.store().list_candidates(job_id).await?;
+    let keyed = |cands: &[Candidate]| -> Vec<(CandidateKey, Result<ScoreReport, CandidateError>)> {
+        cands
+            .iter()
+            .map(|c| {
+                let key = CandidateKey {
+                    file: c.file_name.clone(),
+                    id: c.id.clone(),
+                };
+                (key, outcome(c))
+            })
+            .collect()
+    };
+    let mut reports = keyed(&cands);
     // Reports stored by an older scoring version (no fit, no copy detection) are scored again
     // from their stored parse, once, so that one ranking never mixes two versions.
-    if cands.iter().any(|c| {
-        outcome(c)
+    if reports.iter().any(|(_, r)| {
+        r.as_ref()
             .is_ok_and(|r| r.scoring_version != atscore_core::matching::score::SCORING_VERSION)
     }) {
         super::rescore(app, &view.job, view.analysis.clone()).await?;
         cands = app.store().list_candidates(job_id).await?;
+        reports = keyed(&cands);
     }
-    let keyed: Vec<(CandidateKey, Result<ScoreReport, CandidateError>)> = cands
-        .iter()
-        .map(|c| {
-            let key = CandidateKey {
-                file: c.file_name.clone(),
-                id: c.id.clone(),
-            };
-            (key, outcome(c))
-        })
-        .collect();
     let mut by_id: HashMap<String, Candidate> =
         cands.into_iter().map(|c| (c.id.clone(), c)).collect();
-    let shown = filter.ranking.apply_with(rank(keyed), |r| {
+    let shown = filter.ranking.apply_with(rank(reports), |r| {
         !filter.shortlisted || by_id.get(&r.key.id).is_some_and(|c| c.shortlisted)
     });
     let rows = shown
